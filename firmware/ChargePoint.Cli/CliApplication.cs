@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace ChargePoint.Cli;
+
+/// <summary>Builds the <c>cpdiag</c> command tree and runs it with the given output writers.</summary>
+public static class CliApplication
+{
+    /// <summary>Exit codes are part of the CLI's documented contract.</summary>
+    public const int ExitOk = 0;
+
+    /// <summary>Any invalid input (bad arguments, bad hex, malformed data).</summary>
+    public const int ExitInvalidInput = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = BuildRootCommand();
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+            {
+                await stderr.WriteLineAsync($"cpdiag: {error.Message}").ConfigureAwait(false);
+            }
+
+            return ExitInvalidInput;
+        }
+
+        return await result.InvokeAsync(configuration).ConfigureAwait(false);
+    }
+
+    public static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand("ChargePoint diagnostics: inspect a running charger and decode its protocols.");
+        return root;
+    }
+}

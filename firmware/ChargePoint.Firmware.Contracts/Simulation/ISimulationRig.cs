@@ -1,0 +1,23 @@
+namespace ChargePoint.Firmware.Contracts.Simulation;
+
+/// <summary>
+/// The simulation plug-in that <c>chargepoint --simulate</c> loads at run time from <c>cpsim.dll</c> beside it.
+/// The firmware never compiles against the simulators: it finds the one public type implementing this
+/// interface in that assembly and hands it the station's services, from which the rig takes the simulated
+/// hardware and links it needs (the types it looks up belong to hal, v2g and ocpp-client, which both sides know).
+/// </summary>
+public interface ISimulationRig : IAsyncDisposable
+{
+    /// <summary>Starts the simulated peers (PLC modem, EV, CSMS) for <paramref name="request"/>.</summary>
+    Task<SimulationPeers> StartAsync(SimulationRequest request, IServiceProvider stationServices, CancellationToken cancellationToken);
+}
+
+/// <summary>What the station asks the rig to simulate.</summary>
+/// <param name="Scenario">EV scenario name, e.g. <c>dc-bpt-dynamic</c>, <c>none</c> or <c>external</c>.</param>
+/// <param name="StartCsms">True when no <c>Ocpp:CsmsUrl</c> was configured and the rig must provide a CSMS.</param>
+public sealed record SimulationRequest(string Scenario, bool StartCsms);
+
+/// <summary>What the rig started.</summary>
+/// <param name="CsmsUrl">The built-in CSMS's WebSocket URL (without station id), or null when none was started.</param>
+/// <param name="Description">One line for the console saying which peers run.</param>
+public sealed record SimulationPeers(Uri? CsmsUrl, string Description);

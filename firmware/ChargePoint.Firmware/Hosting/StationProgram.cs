@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChargePoint.Firmware.Hosting;
+
+/// <summary>Entry point logic of <c>chargepoint</c>: build the host, run it, map failures to exit codes.</summary>
+public static class StationProgram
+{
+    /// <summary>Exit code when configuration or start-up fails (one clear message is printed).</summary>
+    public const int StartupFailedExitCode = 2;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var host = StationHostBuilder.Build(args);
+        try
+        {
+            await host.RunAsync().ConfigureAwait(false);
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync($"chargepoint: invalid configuration: {ex.Message}").ConfigureAwait(false);
+            return StartupFailedExitCode;
+        }
+        catch (StationStartupException ex)
+        {
+            await Console.Error.WriteLineAsync($"chargepoint: {ex.Message}").ConfigureAwait(false);
+            return StartupFailedExitCode;
+        }
+
+        return Environment.ExitCode;
+    }
+}
+
+/// <summary>Start-up cannot proceed; the message names the setting and the fix.</summary>
+public sealed class StationStartupException : Exception
+{
+    public StationStartupException(string message)
+        : base(message)
+    {
+    }
+
+    public StationStartupException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public StationStartupException()
+    {
+    }
+}
+
+/// <summary>Composition root of the firmware.</summary>
+public static class StationHostBuilder
+{
+    public static IHost Build(string[] args)
+    {
+        var (simulate, configurationArgs) = StationCommandLine.Parse(args);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = configurationArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(
+            [new KeyValuePair<string, string?>("Simulation:Enabled", simulate ? "true" : "false")]);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+
+        if (simulate)
+        {
+            builder.Services.AddHostedService<Simulation.SimulationHostedService>();
+        }
+
+        return builder.Build();
+    }
+}
