@@ -116,5 +116,5 @@ internal static class ProfileExpander
         return (value % divisor != 0) && ((value < 0) != (divisor < 0)) ? quotient - 1 : quotient;
     }
 
-    private static long SaturatingAdd(long a, long b) => b > long.MaxValue - a ? long.MaxValue : a + b;
+    private static long SaturatingAdd(long a, long b) => a > 0 && b > long.MaxValue - a ? long.MaxValue : a + b;
 }
