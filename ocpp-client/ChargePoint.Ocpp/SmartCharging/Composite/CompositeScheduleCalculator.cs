@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 
 namespace ChargePoint.Ocpp.SmartCharging;
@@ -27,20 +28,28 @@ public static class CompositeScheduleCalculator
         var start = new DateTimeOffset(request.Start.UtcTicks - (request.Start.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         var windowLength = Math.Max(1L, request.Duration);
         var groups = BuildGroups(request, profiles, transaction, start, windowLength);
-        var changePoints = ChangePoints(groups, windowLength);
-
-        var periods = ImmutableArray.CreateBuilder<CompositePeriod>();
-        foreach (var second in changePoints)
+        var buffer = RentChangePoints(groups, windowLength, out var count);
+        try
         {
-            var winners = Winners(groups, second);
-            var period = PeriodCombiner.Combine(winners, evse, request.ChargingRateUnit, (int)second);
-            if (periods.Count == 0 || !periods[^1].HasSameValues(period))
+            var periods = ImmutableArray.CreateBuilder<CompositePeriod>();
+            CombinedPeriod previous = default;
+            foreach (var second in buffer.AsSpan(0, count))
             {
-                periods.Add(period);
+                var winners = Winners(groups, second);
+                var combined = PeriodCombiner.Combine(winners, evse, request.ChargingRateUnit);
+                if (periods.Count == 0 || !previous.HasSameValues(combined))
+                {
+                    periods.Add(combined.ToCompositePeriod((int)second));
+                    previous = combined;
+                }
             }
-        }
 
-        return new CompositeSchedule(request.EvseId, start, request.Duration, request.ChargingRateUnit, periods.ToImmutable());
+            return new CompositeSchedule(request.EvseId, start, request.Duration, request.ChargingRateUnit, periods.ToImmutable());
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(buffer);
+        }
     }
 
     private static List<ProfileTrack>[] BuildGroups(
@@ -105,7 +114,8 @@ public static class CompositeScheduleCalculator
         };
     }
 
-    private static long[] ChangePoints(List<ProfileTrack>[] groups, long windowLength)
+    /// <summary>The sorted, distinct instants in [0, windowLength) where any period starts or ends, always with 0.</summary>
+    private static long[] RentChangePoints(List<ProfileTrack>[] groups, long windowLength, out int unique)
     {
         var count = 1;
         foreach (var group in groups)
@@ -116,7 +126,7 @@ public static class CompositeScheduleCalculator
             }
         }
 
-        var points = new long[count];
+        var points = ArrayPool<long>.Shared.Rent(count);
         var n = 0;
         points[n++] = 0;
         foreach (var group in groups)
@@ -131,9 +141,10 @@ public static class CompositeScheduleCalculator
             }
         }
 
-        Array.Sort(points);
-        var unique = 0;
-        foreach (var point in points)
+        var filled = points.AsSpan(0, n);
+        filled.Sort();
+        unique = 0;
+        foreach (var point in filled)
         {
             if (point < windowLength && (unique == 0 || points[unique - 1] != point))
             {
@@ -141,7 +152,7 @@ public static class CompositeScheduleCalculator
             }
         }
 
-        return points[..unique];
+        return points;
     }
 
     private static GroupWinners Winners(List<ProfileTrack>[] groups, long second) => new()

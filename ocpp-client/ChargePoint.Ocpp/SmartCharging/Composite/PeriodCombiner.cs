@@ -8,7 +8,7 @@ namespace ChargePoint.Ocpp.SmartCharging;
 /// </summary>
 internal static class PeriodCombiner
 {
-    public static CompositePeriod Combine(in GroupWinners winners, EvseCapabilities evse, ChargingRateUnit unit, int startPeriod)
+    public static CombinedPeriod Combine(in GroupWinners winners, EvseCapabilities evse, ChargingRateUnit unit)
     {
         // K21: while priority charging is active (only then is the group filled) its profile replaces Tx and TxDefault;
         // a TxProfile replaces the TxDefaultProfile for the transaction.
@@ -50,20 +50,14 @@ internal static class PeriodCombiner
             setpoint = Math.Clamp(s, dischargeLimit, limit);
         }
 
-        var source = demand.Period;
-        return new CompositePeriod
-        {
-            StartPeriod = startPeriod,
-            Limit = limit,
-            DischargeLimit = dischargeLimit,
-            Setpoint = setpoint,
-            SetpointReactive = converter.Convert(source?.SetpointReactive, demand.Unit),
-            OperationMode = mode,
-            NumberPhases = evse.IsDc ? null : phases,
-            V2xBaseline = source?.V2xBaseline,
-            V2xFreqWattCurve = source?.V2xFreqWattCurve ?? [],
-            V2xSignalWattCurve = source?.V2xSignalWattCurve ?? [],
-        };
+        return new CombinedPeriod(
+            limit,
+            dischargeLimit,
+            setpoint,
+            converter.Convert(demand.Period?.SetpointReactive, demand.Unit),
+            mode,
+            evse.IsDc ? null : phases,
+            demand.Period);
     }
 
     private static int Phases(in GroupWinners winners, WinningPeriod demand, EvseCapabilities evse)
