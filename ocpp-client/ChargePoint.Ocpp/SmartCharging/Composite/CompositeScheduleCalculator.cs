@@ -11,6 +11,12 @@ namespace ChargePoint.Ocpp.SmartCharging;
 /// </summary>
 public static class CompositeScheduleCalculator
 {
+    /// <summary>
+    /// The longest window evaluated (31 days). A GetCompositeSchedule beyond it must be answered Rejected by the
+    /// caller: recurring profiles repeat per day, so an unbounded duration would make the work unbounded too.
+    /// </summary>
+    public const int MaxDuration = 31 * 86_400;
+
     public static CompositeSchedule Calculate(
         CompositeScheduleRequest request,
         IReadOnlyList<InstalledChargingProfile> profiles,
@@ -20,8 +26,6 @@ public static class CompositeScheduleCalculator
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(evse);
-        ArgumentOutOfRangeException.ThrowIfNegative(request.Duration);
-
         var (start, windowLength) = Window(request);
         var lane = new EvseLane(request.EvseId, profiles, transaction, start, windowLength, request.OfflineSince);
         var buffer = ChangePoints.Rent([lane], windowLength, out var count);
@@ -48,7 +52,11 @@ public static class CompositeScheduleCalculator
     }
 
     /// <summary>scheduleStart in whole seconds; a duration of 0 still evaluates the one period in force at the start.</summary>
-    internal static (DateTimeOffset Start, long Length) Window(CompositeScheduleRequest request) =>
-        (new DateTimeOffset(request.Start.UtcTicks - (request.Start.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero),
+    internal static (DateTimeOffset Start, long Length) Window(CompositeScheduleRequest request)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(request.Duration);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Duration, MaxDuration);
+        return (new DateTimeOffset(request.Start.UtcTicks - (request.Start.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero),
             Math.Max(1L, request.Duration));
+    }
 }

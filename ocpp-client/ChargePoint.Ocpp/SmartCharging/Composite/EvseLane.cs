@@ -24,7 +24,9 @@ internal sealed class EvseLane
 
         foreach (var installed in profiles)
         {
-            if (GroupOf(installed, evseId, transaction) is { } group && !installed.Profile.ChargingSchedule.IsDefaultOrEmpty)
+            // Installed profiles passed the validator (K01.FR.31/35: periods from 0, increasing); an empty one is skipped.
+            if (GroupOf(installed, evseId, transaction) is { } group && !installed.Profile.ChargingSchedule.IsDefaultOrEmpty
+                && !installed.Profile.ChargingSchedule[0].ChargingSchedulePeriod.IsDefaultOrEmpty)
             {
                 _groups[(int)group].Add(ProfileExpander.Expand(installed, windowStart, windowLength, transaction, offlineSince));
             }

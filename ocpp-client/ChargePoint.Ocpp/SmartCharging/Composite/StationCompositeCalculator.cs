@@ -21,7 +21,6 @@ public static class StationCompositeCalculator
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(evses);
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentOutOfRangeException.ThrowIfNegative(request.Duration);
 
         var (start, windowLength) = CompositeScheduleCalculator.Window(request);
         var lanes = evses.Select(e => new EvseLane(e.EvseId, profiles, e.Transaction, start, windowLength, request.OfflineSince)).ToList();
