@@ -91,4 +91,41 @@ public sealed class CompositePropertyTests
             }
         }));
     }
+
+    /// <summary>
+    /// Single-phase EVSEs, so station and EVSE schedules convert A and W alike, and no EVSE-specific
+    /// LocalGeneration, which raises only that EVSE's schedule (see <see cref="StationCompositeCalculator"/>).
+    /// </summary>
+    [Fact]
+    public void Station_schedule_never_exceeds_the_sum_of_its_EVSEs_nor_the_connection()
+    {
+        var singlePhase = CompositeScenario.Arbitrary.Convert(
+            s => s with
+            {
+                Evse = s.Evse with { SupplyPhases = 1, MaxChargePower = s.Evse.MaxChargeCurrent * 230, MaxDischargePower = s.Evse.MaxDischargeCurrent * 230 },
+                Installed = [.. s.Installed.Where(p => p.EvseId == 0 || p.Profile.ChargingProfilePurpose != ChargingProfilePurpose.LocalGeneration)],
+            },
+            s => s);
+        Check.One(Runs, Prop.ForAll(singlePhase, scenario =>
+        {
+            var request = new CompositeScheduleRequest(Profiles.T0, scenario.Duration, 0, scenario.Unit);
+            var evses = new[] { new StationEvse(1, scenario.Evse, scenario.Transaction), new StationEvse(2, scenario.Evse) };
+            var connection = scenario.Evse with { MaxChargeCurrent = 1.5 * scenario.Evse.MaxChargeCurrent, MaxChargePower = 1.5 * scenario.Evse.MaxChargePower };
+            var station = StationCompositeCalculator.Calculate(request, scenario.Installed, evses, connection);
+            var perEvse = evses.Select(e => CompositeScheduleCalculator.Calculate(
+                request with { EvseId = e.EvseId }, scenario.Installed, e.Capabilities, e.Transaction)).ToArray();
+            var connectionMax = scenario.Unit == ChargingRateUnit.A ? connection.MaxChargeCurrent : connection.MaxChargePower;
+
+            foreach (var (instant, period) in GridPoints(scenario, station))
+            {
+                var second = (int)(instant - Profiles.T0).TotalSeconds;
+                var evsePeriods = perEvse.Select(s => s.ChargingSchedulePeriod.Last(p => p.StartPeriod <= second)).ToArray();
+                Assert.True(period.Limit <= evsePeriods.Sum(p => p.Limit) + Tolerance, $"{period.Limit} above the EVSE sum at {second}");
+                Assert.True(period.Limit <= connectionMax + Tolerance);
+                Assert.True(period.DischargeLimit >= evsePeriods.Sum(p => p.DischargeLimit) - Tolerance);
+                Assert.InRange(period.DischargeLimit, double.MinValue, 0);
+                Assert.Null(period.Setpoint);
+            }
+        }));
+    }
 }

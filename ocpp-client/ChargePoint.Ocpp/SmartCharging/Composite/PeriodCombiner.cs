@@ -8,15 +8,26 @@ namespace ChargePoint.Ocpp.SmartCharging;
 /// </summary>
 internal static class PeriodCombiner
 {
-    public static CombinedPeriod Combine(in GroupWinners winners, EvseCapabilities evse, ChargingRateUnit unit)
+    /// <param name="allWinners">The winner of every precedence group at this instant.</param>
+    /// <param name="evse">The hardware ceiling.</param>
+    /// <param name="unit">The unit of the result.</param>
+    /// <param name="applyStationCaps">
+    /// False when the station-wide caps are applied later to a sum of EVSEs: their limits are skipped here,
+    /// but their numberPhases still restricts the EVSE.
+    /// </param>
+    public static CombinedPeriod Combine(in GroupWinners allWinners, EvseCapabilities evse, ChargingRateUnit unit, bool applyStationCaps = true)
     {
+        var winners = applyStationCaps
+            ? allWinners
+            : allWinners with { StationMax = default, StationExternalConstraints = default, LocalGeneration = default };
+
         // K21: while priority charging is active (only then is the group filled) its profile replaces Tx and TxDefault;
         // a TxProfile replaces the TxDefaultProfile for the transaction.
         var demand = winners.PriorityCharging.Exists ? winners.PriorityCharging
             : winners.Tx.Exists ? winners.Tx
             : winners.TxDefault;
         var mode = demand.Period?.EffectiveOperationMode ?? OperationMode.ChargingOnly;
-        var phases = evse.IsDc ? 1 : Phases(winners, demand, evse);
+        var phases = evse.IsDc ? 1 : Phases(allWinners, demand, evse);
         var converter = new RateConverter(evse.NominalVoltage, phases, unit);
 
         var limit = Math.Min(converter.Convert(evse.MaxChargeCurrent, ChargingRateUnit.A), converter.Convert(evse.MaxChargePower, ChargingRateUnit.W));

@@ -8,6 +8,9 @@ namespace ChargePoint.Ocpp.SmartCharging;
 /// external constraints and hardware) summed, then the station caps applied last: the grid connection,
 /// ChargingStationMaxProfile (raised by LocalGeneration) and station-wide external constraints.
 /// Setpoints are per EVSE and are not summed.
+/// Approximations: A values are summed as if every EVSE used the same phases, and a station cap in A is
+/// converted with the connection's phases; an EVSE-specific LocalGeneration profile raises only that EVSE's own
+/// schedule, not the station's.
 /// </summary>
 public static class StationCompositeCalculator
 {
@@ -58,8 +61,7 @@ public static class StationCompositeCalculator
         for (var i = 0; i < lanes.Count; i++)
         {
             // Station-wide caps hold for the sum, not for each EVSE.
-            var winners = lanes[i].Winners(second) with { StationMax = default, StationExternalConstraints = default, LocalGeneration = default };
-            var evse = PeriodCombiner.Combine(winners, evses[i].Capabilities, unit);
+            var evse = PeriodCombiner.Combine(lanes[i].Winners(second), evses[i].Capabilities, unit, applyStationCaps: false);
             limit += evse.Limit;
             dischargeLimit += evse.DischargeLimit;
             phases = Math.Max(phases, evse.NumberPhases ?? 0);
