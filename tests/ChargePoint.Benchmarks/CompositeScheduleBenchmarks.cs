@@ -10,6 +10,7 @@ namespace ChargePoint.Benchmarks;
 ///   dotnet run -c Release --project tests/ChargePoint.Benchmarks -- --filter '*CompositeSchedule*' --job short
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class CompositeScheduleBenchmarks
 {
     private const int Day = 86_400;

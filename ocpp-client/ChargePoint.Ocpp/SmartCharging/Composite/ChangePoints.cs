@@ -27,10 +27,16 @@ internal static class ChangePoints
         {
             foreach (var track in lane.Tracks)
             {
-                foreach (var segment in track.Segments)
+                var segments = track.Segments;
+                for (var i = 0; i < segments.Count; i++)
                 {
-                    points[n++] = segment.Start;
-                    points[n++] = segment.End;
+                    points[n++] = segments[i].Start;
+
+                    // Periods of one schedule touch, so an end is usually the next start: add it only at a gap.
+                    if (i + 1 == segments.Count || segments[i + 1].Start != segments[i].End)
+                    {
+                        points[n++] = segments[i].End;
+                    }
                 }
             }
         }
