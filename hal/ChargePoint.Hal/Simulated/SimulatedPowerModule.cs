@@ -156,7 +156,8 @@ public sealed class SimulatedPowerModule(TimeProvider time, SimulatedPowerModule
         }
 
         var caps = options.Capabilities;
-        var voltage = Math.Max(battery.OpenCircuitVoltageVolts, 1);
+        // Power limits apply at the terminal voltage, which rises with charge current and sags with discharge.
+        var voltage = Math.Max(battery.TerminalVoltageVolts(_current), 1);
         var chargeLimit = Min(_setpoint.ChargeCurrentLimitAmperes, caps.MaxChargeCurrentAmperes, caps.MaxChargePowerWatts / voltage);
         var dischargeLimit = Min(_setpoint.DischargeCurrentLimitAmperes, caps.MaxDischargeCurrentAmperes, caps.MaxDischargePowerWatts / voltage);
         if (battery.IsFull)
