@@ -1,0 +1,53 @@
+namespace ChargePoint.Ocpp.SmartCharging;
+
+/// <summary>
+/// The outcome of validating a SetChargingProfileRequest: <see cref="Accepted"/> or the one rule that failed.
+/// Map to the wire with <see cref="ChargingProfileVerdictReasons"/>.
+/// </summary>
+public enum ChargingProfileVerdict
+{
+    Accepted,
+    UnknownEnumValue,
+    UnknownEvse,
+    ExternalConstraintsNotSettable,
+    UnsupportedAdditionalPurpose,
+    InvalidStackLevel,
+    IdReservedForExternalConstraints,
+    TooManyProfiles,
+    InvalidScheduleCount,
+    StationMaxNotOnStation,
+    StationMaxRelative,
+    TxProfileOnStation,
+    TransactionIdMissing,
+    TransactionIdNotAllowed,
+    TransactionNotFound,
+    DuplicateStackLevel,
+    ReplacesExternalConstraints,
+    RecurrencyKindMissing,
+    RecurrencyKindNotAllowed,
+    StartScheduleMissing,
+    StartScheduleNotAllowed,
+    EmptyValidity,
+    InvalidDuration,
+    DynamicProfilesUnsupported,
+    DynamicNeedsSinglePeriod,
+    UnsupportedRateUnit,
+    TooManyPeriods,
+    FirstPeriodNotZero,
+    PeriodsNotIncreasing,
+    RandomizedDelayNotAllowed,
+    UnsupportedScheduleFeature,
+    EvseSleepUnsupported,
+    InvalidNumberPhases,
+    PhaseToUseNotAllowed,
+    OperationModeNotAllowedForPurpose,
+    OperationModeNotSupported,
+    DischargeNotSupported,
+    DischargeLimitPositive,
+    DischargeInChargingOnlyMode,
+    LimitMissing,
+    SetpointMissing,
+    LocalFrequencyNeedsWatts,
+    LocalFrequencyNeedsCurve,
+    CurveTooLong,
+}
