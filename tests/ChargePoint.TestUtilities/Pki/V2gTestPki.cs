@@ -60,42 +60,41 @@ public sealed class V2gTestPki : IDisposable
         var rootTo = now.AddYears(10);
         var leafTo = now.AddYears(1);
 
-        var v2gRoot = TestCertificateAuthority.CreateRoot("CN=Test V2G Root CA, O=ChargePoint Test, C=DE, DC=V2G", p521, from, rootTo);
-        var cpo1 = TestCertificateAuthority.CreateSubCa("CN=Test CPO Sub-CA 1, O=ChargePoint Test, C=DE, DC=V2G", v2gRoot, 1, from, rootTo);
-        var cpo2 = TestCertificateAuthority.CreateSubCa("CN=Test CPO Sub-CA 2, O=ChargePoint Test, C=DE, DC=V2G", cpo1, 0, from, rootTo);
-        var secc = TestCertificateAuthority.CreateLeaf("CN=DEXYZE12345, O=ChargePoint Test, C=DE, DC=CPO", cpo2, seccCurve ?? p521, from, leafTo);
-
-        X509Certificate2? oemRoot = null, oem1 = null, oem2 = null, vehicle = null, moRoot = null, mo1 = null, mo2 = null, contract = null;
-        if (withOemAndContract)
-        {
-            oemRoot = TestCertificateAuthority.CreateRoot("CN=Test OEM Root CA, O=ChargePoint Test OEM, C=DE", p521, from, rootTo);
-            oem1 = TestCertificateAuthority.CreateSubCa("CN=Test OEM Sub-CA 1, O=ChargePoint Test OEM, C=DE", oemRoot, 1, from, rootTo);
-            oem2 = TestCertificateAuthority.CreateSubCa("CN=Test OEM Sub-CA 2, O=ChargePoint Test OEM, C=DE", oem1, 0, from, rootTo);
-            vehicle = TestCertificateAuthority.CreateLeaf("CN=WMIV1234567890ABCDEX, O=ChargePoint Test OEM, C=DE", oem2, p521, from, leafTo);
-            moRoot = TestCertificateAuthority.CreateRoot("CN=Test MO Root CA, O=ChargePoint Test MO, C=DE", p521, from, rootTo);
-            mo1 = TestCertificateAuthority.CreateSubCa("CN=Test MO Sub-CA 1, O=ChargePoint Test MO, C=DE", moRoot, 1, from, rootTo);
-            mo2 = TestCertificateAuthority.CreateSubCa("CN=Test MO Sub-CA 2, O=ChargePoint Test MO, C=DE", mo1, 0, from, rootTo);
-            contract = TestCertificateAuthority.CreateLeaf("CN=DECPTC12345678, O=ChargePoint Test MO, C=DE", mo2, p521, from, leafTo);
-        }
+        var cpo = IssueChain("V2G", "CPO", "CN=DEXYZE12345, O=ChargePoint Test, C=DE, DC=CPO", seccCurve ?? p521, from, rootTo, leafTo);
+        var oem = withOemAndContract ? IssueChain("OEM", "OEM", "CN=WMIV1234567890ABCDEX, O=ChargePoint Test OEM, C=DE", p521, from, rootTo, leafTo) : null;
+        var mo = withOemAndContract ? IssueChain("MO", "MO", "CN=DECPTC12345678, O=ChargePoint Test MO, C=DE", p521, from, rootTo, leafTo) : null;
 
         var pki = new V2gTestPki
         {
-            V2gRoot = v2gRoot,
-            CpoSubCa1 = cpo1,
-            CpoSubCa2 = cpo2,
-            SeccLeaf = secc,
-            OemRoot = oemRoot,
-            OemSubCa1 = oem1,
-            OemSubCa2 = oem2,
-            VehicleLeaf = vehicle,
-            MoRoot = moRoot,
-            MoSubCa1 = mo1,
-            MoSubCa2 = mo2,
-            ContractLeaf = contract,
+            V2gRoot = cpo.Root,
+            CpoSubCa1 = cpo.SubCa1,
+            CpoSubCa2 = cpo.SubCa2,
+            SeccLeaf = cpo.Leaf,
+            OemRoot = oem?.Root,
+            OemSubCa1 = oem?.SubCa1,
+            OemSubCa2 = oem?.SubCa2,
+            VehicleLeaf = oem?.Leaf,
+            MoRoot = mo?.Root,
+            MoSubCa1 = mo?.SubCa1,
+            MoSubCa2 = mo?.SubCa2,
+            ContractLeaf = mo?.Leaf,
         };
-        pki._all.AddRange(new[] { v2gRoot, cpo1, cpo2, secc, oemRoot, oem1, oem2, vehicle, moRoot, mo1, mo2, contract }.OfType<X509Certificate2>());
+        pki._all.AddRange(new[] { cpo, oem, mo }.OfType<IssuedChain>().SelectMany(c => new[] { c.Root, c.SubCa1, c.SubCa2, c.Leaf }));
         return pki;
     }
+
+    /// <summary>Root → sub-CA 1 → sub-CA 2 → leaf, the four-level shape every -20 PKI branch has.</summary>
+    private static IssuedChain IssueChain(string rootName, string subCaName, string leafSubject, ECCurve leafCurve, DateTimeOffset from, DateTimeOffset caTo, DateTimeOffset leafTo)
+    {
+        var p521 = ECCurve.NamedCurves.nistP521;
+        var root = TestCertificateAuthority.CreateRoot($"CN=Test {rootName} Root CA, O=ChargePoint Test, C=DE, DC=V2G", p521, from, caTo);
+        var subCa1 = TestCertificateAuthority.CreateSubCa($"CN=Test {subCaName} Sub-CA 1, O=ChargePoint Test, C=DE", root, 1, from, caTo);
+        var subCa2 = TestCertificateAuthority.CreateSubCa($"CN=Test {subCaName} Sub-CA 2, O=ChargePoint Test, C=DE", subCa1, 0, from, caTo);
+        var leaf = TestCertificateAuthority.CreateLeaf(leafSubject, subCa2, leafCurve, from, leafTo);
+        return new IssuedChain(root, subCa1, subCa2, leaf);
+    }
+
+    private sealed record IssuedChain(X509Certificate2 Root, X509Certificate2 SubCa1, X509Certificate2 SubCa2, X509Certificate2 Leaf);
 
     /// <summary>
     /// Writes the files the <c>V2g:Tls:*</c> options point at: <c>secc-chain.pem</c> (leaf, sub-CA 2,
