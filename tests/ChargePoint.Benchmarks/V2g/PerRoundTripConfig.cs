@@ -2,6 +2,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Perfolizer.Mathematics.OutlierDetection;
 
 namespace ChargePoint.Benchmarks.V2g;
@@ -22,6 +23,8 @@ public sealed class PerRoundTripConfig : ManualConfig
             .WithInvocationCount(1)
             .WithUnrollFactor(1)
             .WithOutlierMode(OutlierMode.DontRemove)
+            // In-process: the machine is shared and a separate boilerplate build of the whole graph times out.
+            .WithToolchain(InProcessEmitToolchain.Instance)
             .WithId("PerRoundTrip"));
         AddColumn(new LatencyPercentileColumn(50), new LatencyPercentileColumn(99), StatisticColumn.Max);
         WithOptions(ConfigOptions.DisableOptimizationsValidator);
