@@ -268,6 +268,12 @@ public sealed partial class EvseSlac
             return Ignore($"CM_SLAC_MATCH.REQ in phase {session.Phase}");
         }
 
+        if (!KeyConfirmed)
+        {
+            // Handing out an NMK our modem has not confirmed would only produce a link that never comes up.
+            return Ignore("CM_SLAC_MATCH.REQ before the modem confirmed the key");
+        }
+
         session.MatchConfirmFrame = MmeFrame.Build(session.EvAddress, LocalAddress, new SlacMatchCnf(
             SlacConstants.ApplicationPevEvseMatching,
             SlacConstants.SecurityNone,

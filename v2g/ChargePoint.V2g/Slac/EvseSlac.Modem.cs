@@ -61,9 +61,7 @@ public sealed partial class EvseSlac
         if (!accepted)
         {
             SlacLog.SetKeyRejected(_logger, confirm.Result, _options.SetKeyResultPolicy);
-            _keyTimer.Cancel();
-            SendSetKey();
-            return true;
+            return true; // the key timer repeats the request; hammering the modem would not help
         }
 
         _keyTimer.Cancel();

@@ -112,6 +112,11 @@ public sealed partial class EvseSlac : IDisposable
 
         ClearSessions();
         SetState(SlacState.Matching);
+        if (!KeyConfirmed && !_keyTimer.IsArmed)
+        {
+            InstallNewKey(); // the modem refused the key earlier: try again, and fail matching if it still refuses
+        }
+
         _initTimer.Arm(_options.SlacInitTimeout, () => FailMatching(SlacFailureReason.NoParmRequest, null));
     });
 
