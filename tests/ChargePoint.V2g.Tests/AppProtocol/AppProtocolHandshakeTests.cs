@@ -1,0 +1,90 @@
+using System.Net;
+using ChargePoint.V2g.AppProtocol;
+using ChargePoint.V2g.Exi.AppProtocol;
+using ChargePoint.V2g.Tests.Tls;
+using ChargePoint.V2g.Tls;
+using ChargePoint.V2g.Transport;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChargePoint.V2g.Tests.AppProtocol;
+
+/// <summary>SupportedAppProtocol as the first exchange on real TLS 1.3 / plain TCP loopback connections.</summary>
+public sealed class AppProtocolHandshakeTests(PkiFixture fixture) : IClassFixture<PkiFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task Over_tls13_the_reference_request_gets_the_reference_response()
+    {
+        await using var listener = StartListener(tls: true);
+        await using var ev = await ConnectAsync(listener, tls: true);
+        await using var secc = await listener.AcceptAsync().AsTask().WaitAsync(Patience);
+
+        await ev.SendAsync(new V2gtpMessage(V2gtpPayloadType.SapOrLegacyExi, AppProtocolVectors.Bytes("SupportedAppProtocolReq_20DC_20AC_2_DIN")));
+        var result = await AppProtocolHandshake.RunAsync(secc, V2gApplicationProtocols.Iso20Conductive).WaitAsync(Patience);
+        var response = await ev.ReceiveAsync().AsTask().WaitAsync(Patience);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(V2gApplicationProtocol.Iso20Dc, result.Negotiation!.Selected!.Protocol);
+        Assert.Equal((ushort)V2gtpPayloadType.SapOrLegacyExi, response.Message.PayloadType);
+        Assert.Equal(AppProtocolVectors.Bytes("SupportedAppProtocolRes_OK"), response.Message.Payload.ToArray());
+    }
+
+    [Fact]
+    public async Task Over_plain_tcp_part20_is_refused_with_failed_no_negotiation()
+    {
+        await using var listener = StartListener(tls: false);
+        await using var ev = await ConnectAsync(listener, tls: false);
+        await using var secc = await listener.AcceptAsync().AsTask().WaitAsync(Patience);
+
+        await ev.SendAsync(new V2gtpMessage(V2gtpPayloadType.SapOrLegacyExi, AppProtocolVectors.Bytes("SupportedAppProtocolReq_20DC_20AC_2_DIN")));
+        var result = await AppProtocolHandshake.RunAsync(secc, V2gApplicationProtocols.Iso20Conductive).WaitAsync(Patience);
+        var response = await ev.ReceiveAsync().AsTask().WaitAsync(Patience);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(responseCodeType.Failed_NoNegotiation, AppProtocolCodec.DecodesupportedAppProtocolRes(response.Message.Payload.Span).ResponseCode);
+    }
+
+    [Fact]
+    public async Task Malformed_exi_closes_the_connection_without_an_answer()
+    {
+        await using var listener = StartListener(tls: true);
+        await using var ev = await ConnectAsync(listener, tls: true);
+        await using var secc = await listener.AcceptAsync().AsTask().WaitAsync(Patience);
+
+        await ev.SendAsync(new V2gtpMessage(V2gtpPayloadType.SapOrLegacyExi, new byte[] { 0xFF, 0xFF, 0xFF }));
+        var result = await AppProtocolHandshake.RunAsync(secc, V2gApplicationProtocols.Iso20Conductive).WaitAsync(Patience);
+
+        Assert.Equal(AppProtocolFailure.MalformedExi, result.Failure);
+        Assert.NotEqual(V2gtpReadStatus.Message, (await ev.ReceiveAsync().AsTask().WaitAsync(Patience)).Status);
+    }
+
+    [Fact]
+    public async Task A_part20_message_before_supported_app_protocol_closes_the_connection()
+    {
+        await using var listener = StartListener(tls: true);
+        await using var ev = await ConnectAsync(listener, tls: true);
+        await using var secc = await listener.AcceptAsync().AsTask().WaitAsync(Patience);
+
+        await ev.SendAsync(new V2gtpMessage(V2gtpPayloadType.CommonMessages, new byte[] { 0x80, 0x00 }));
+        var result = await AppProtocolHandshake.RunAsync(secc, V2gApplicationProtocols.Iso20Conductive).WaitAsync(Patience);
+
+        Assert.Equal(AppProtocolFailure.UnexpectedPayloadType, result.Failure);
+        Assert.NotEqual(V2gtpReadStatus.Message, (await ev.ReceiveAsync().AsTask().WaitAsync(Patience)).Status);
+    }
+
+    private V2gListener StartListener(bool tls)
+    {
+        var authenticator = tls
+            ? new SeccTlsAuthenticator(new SeccCredentials(fixture.Pki.SeccLeaf, fixture.Pki.SeccIntermediates, []), new V2gTlsOptions(), TimeProvider.System)
+            : null;
+        var listener = new V2gListener(IPAddress.IPv6Loopback, 0, authenticator, V2gtpOptions.DefaultMaxPayloadLength, NullLogger<V2gListener>.Instance);
+        listener.Start();
+        return listener;
+    }
+
+    private Task<IV2gConnection> ConnectAsync(V2gListener listener, bool tls) => V2gConnector.ConnectAsync(
+        listener.LocalEndPoint!,
+        tls ? new EvTlsAuthenticator(new EvTlsClientOptions { TrustedRoots = [fixture.Pki.V2gRoot] }, TimeProvider.System) : null,
+        V2gtpOptions.DefaultMaxPayloadLength).WaitAsync(Patience);
+}
