@@ -1,17 +1,15 @@
-using System.Net;
 using ChargePoint.V2g.AppProtocol;
 using ChargePoint.V2g.Exi.AppProtocol;
 using ChargePoint.V2g.Tests.Tls;
 using ChargePoint.V2g.Tls;
 using ChargePoint.V2g.Transport;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChargePoint.V2g.Tests.AppProtocol;
 
 /// <summary>SupportedAppProtocol as the first exchange on real TLS 1.3 / plain TCP loopback connections.</summary>
 public sealed class AppProtocolHandshakeTests(PkiFixture fixture) : IClassFixture<PkiFixture>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Patience = LoopbackV2g.Patience;
 
     [Fact]
     public async Task Over_tls13_the_reference_request_gets_the_reference_response()
@@ -73,18 +71,8 @@ public sealed class AppProtocolHandshakeTests(PkiFixture fixture) : IClassFixtur
         Assert.NotEqual(V2gtpReadStatus.Message, (await ev.ReceiveAsync().AsTask().WaitAsync(Patience)).Status);
     }
 
-    private V2gListener StartListener(bool tls)
-    {
-        var authenticator = tls
-            ? new SeccTlsAuthenticator(new SeccCredentials(fixture.Pki.SeccLeaf, fixture.Pki.SeccIntermediates, []), new V2gTlsOptions(), TimeProvider.System)
-            : null;
-        var listener = new V2gListener(IPAddress.IPv6Loopback, 0, authenticator, V2gtpOptions.DefaultMaxPayloadLength, NullLogger<V2gListener>.Instance);
-        listener.Start();
-        return listener;
-    }
+    private V2gListener StartListener(bool tls) => LoopbackV2g.StartListener(tls ? fixture.Pki : null);
 
-    private Task<IV2gConnection> ConnectAsync(V2gListener listener, bool tls) => V2gConnector.ConnectAsync(
-        listener.LocalEndPoint!,
-        tls ? new EvTlsAuthenticator(new EvTlsClientOptions { TrustedRoots = [fixture.Pki.V2gRoot] }, TimeProvider.System) : null,
-        V2gtpOptions.DefaultMaxPayloadLength).WaitAsync(Patience);
+    private Task<IV2gConnection> ConnectAsync(V2gListener listener, bool tls) =>
+        LoopbackV2g.ConnectAsync(listener, tls ? new EvTlsClientOptions { TrustedRoots = [fixture.Pki.V2gRoot] } : null);
 }
