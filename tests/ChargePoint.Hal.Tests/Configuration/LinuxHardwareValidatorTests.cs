@@ -1,4 +1,5 @@
 using ChargePoint.Hal.Configuration;
+using ChargePoint.Hal.Linux;
 using ChargePoint.Hal.Linux.Serial;
 
 namespace ChargePoint.Hal.Tests.Configuration;
@@ -139,6 +140,18 @@ public sealed class LinuxHardwareValidatorTests : IDisposable
         Assert.True(result.Failed);
         Assert.Equal(6, result.Failures!.Count());
         Assert.All(result.Failures!, f => Assert.Contains("Fix:", f, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Opening_the_station_fails_before_touching_devices_and_lists_every_error()
+    {
+        var options = HealthyBoard() with { PowerModuleCanInterface = "can9", EmergencyStopLine = "" };
+        File.Delete(options.WatchdogDevice);
+
+        var error = Assert.Throws<HardwareConfigurationException>(() => LinuxStationHardware.Open(options, TimeProvider.System));
+
+        Assert.Equal(["Hardware:PowerModuleCanInterface", "Hardware:WatchdogDevice"], error.Problems.Select(p => p.Setting).Order(StringComparer.Ordinal));
+        Assert.Contains("Hardware:WatchdogDevice: watchdog device", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
