@@ -1,0 +1,241 @@
+using System.Security.Cryptography;
+using ChargePoint.V2g.Link;
+using ChargePoint.V2g.Slac.Messages;
+using Microsoft.Extensions.Logging;
+
+namespace ChargePoint.Simulators.PlcModem;
+
+/// <summary>The EV host side of SLAC (ISO 15118-3 EV timing) and the sounding the two modems turn into profiles.</summary>
+public sealed partial class PlcModemSimulator
+{
+    private static readonly TimeSpan ParmResponseTimeout = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan StartAttenCharGap = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan AttenResultsTimeout = TimeSpan.FromMilliseconds(1200); // TT_EV_atten_results
+    private static readonly TimeSpan MatchRequestGap = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MatchConfirmTimeout = TimeSpan.FromSeconds(2);
+    private const int ParmAttempts = 3;
+    private const int StartAttenCharRepeats = 3; // C_EV_start_atten_char_inds
+
+    private void BeginRun(SimulatedEv ev)
+    {
+        ev.Generation++;
+        ev.RunId = new RunId(BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)));
+        ev.ParmAttempts = 0;
+        ev.AttenCharIndications = 0;
+        ev.MatchConfirms = 0;
+        ev.FirstMatchConfirm = null;
+        ev.MatchConfirmsIdentical = true;
+        ev.Nmk = null;
+        ev.Phase = SimulatedEvPhase.WaitParmConfirm;
+        SendParmRequest(ev, ev.Generation);
+    }
+
+    private void SendParmRequest(SimulatedEv ev, int generation)
+    {
+        if (ev.Generation != generation || ev.Phase != SimulatedEvPhase.WaitParmConfirm)
+        {
+            return;
+        }
+
+        if (ev.ParmAttempts++ >= ParmAttempts)
+        {
+            ev.Phase = SimulatedEvPhase.Failed;
+            return;
+        }
+
+        Send(MacAddress.Broadcast, ev.Address, new SlacParmReq(SlacConstants.ApplicationPevEvseMatching, SlacConstants.SecurityNone, ev.RunId));
+        After(ParmResponseTimeout, () => SendParmRequest(ev, generation));
+    }
+
+    private void HandleEvFrame(SimulatedEv ev, in MmeHeader header, ReadOnlySpan<byte> payload)
+    {
+        switch (header.Type)
+        {
+            case MmeType.SlacParmCnf when SlacParmCnf.TryRead(payload, out var confirm) && confirm.RunId == ev.RunId:
+                OnParmConfirm(ev, header.Source, confirm);
+                break;
+            case MmeType.AttenCharInd when AttenCharInd.TryRead(payload, out var indication) && indication.RunId == ev.RunId:
+                OnAttenChar(ev, header.Source, indication);
+                break;
+            case MmeType.SlacMatchCnf when SlacMatchCnf.TryRead(payload, out var match) && match.RunId == ev.RunId:
+                OnMatchConfirm(ev, payload, match);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void OnParmConfirm(SimulatedEv ev, MacAddress evse, SlacParmCnf confirm)
+    {
+        if (ev.Phase != SimulatedEvPhase.WaitParmConfirm)
+        {
+            return;
+        }
+
+        _evseHost ??= evse;
+        ev.Phase = SimulatedEvPhase.Sounding;
+        var generation = ev.Generation;
+        var wireRunId = ev.WireRunId(_options.Faults.WrongRunId);
+        var start = new StartAttenCharInd(
+            SlacConstants.ApplicationPevEvseMatching, SlacConstants.SecurityNone, confirm.NumSounds, confirm.TimeOut, SlacConstants.ResponseToOtherStation, ev.Address, wireRunId);
+        for (var i = 0; i < StartAttenCharRepeats; i++)
+        {
+            After(StartAttenCharGap * i, () => IfCurrent(ev, generation, () => Send(MacAddress.Broadcast, ev.Address, start)));
+        }
+
+        var order = Enumerable.Range(0, confirm.NumSounds).ToList();
+        if (_options.Faults.ReorderSounds && !ev.IsCrossTalk)
+        {
+            order.Reverse();
+        }
+
+        var firstSound = StartAttenCharGap * StartAttenCharRepeats;
+        for (var slot = 0; slot < order.Count; slot++)
+        {
+            var index = order[slot];
+            if (!ev.IsCrossTalk && _options.Faults.DroppedSounds.Contains(index))
+            {
+                continue;
+            }
+
+            After(firstSound + (_options.SoundInterval * slot), () => IfCurrent(ev, generation, () => SendSound(ev, confirm.NumSounds, index, wireRunId)));
+        }
+
+        After(firstSound + (_options.SoundInterval * order.Count) + AttenResultsTimeout, () => IfCurrent(ev, generation, () =>
+        {
+            if (ev.Phase == SimulatedEvPhase.Sounding)
+            {
+                ev.Phase = SimulatedEvPhase.Failed;
+            }
+        }));
+    }
+
+    /// <summary>One sound: the EV's MNBC_SOUND.IND and the EVSE modem's ATTEN_PROFILE.IND about it.</summary>
+    private void SendSound(SimulatedEv ev, int soundCount, int index, RunId wireRunId)
+    {
+        var sound = MmeFrame.Build(MacAddress.Broadcast, ev.Address, new MnbcSoundInd(
+            SlacConstants.ApplicationPevEvseMatching, SlacConstants.SecurityNone, null, (byte)(soundCount - 1 - index), wireRunId, RandomNumberGenerator.GetBytes(16)));
+        var groups = new byte[SlacConstants.AttenuationGroups];
+        for (var g = 0; g < groups.Length; g++)
+        {
+            groups[g] = (byte)Math.Clamp(ev.AttenuationDb + RandomNumberGenerator.GetInt32(-3, 4), 0, 255);
+        }
+
+        var profile = _evseHost is { } host ? MmeFrame.Build(host, _options.EvseModemAddress, new AttenProfileInd(ev.Address, groups)) : null;
+        if (_options.Faults.ReorderSounds && profile is not null)
+        {
+            _send(profile);
+            _send(sound);
+        }
+        else
+        {
+            _send(sound);
+            if (profile is not null)
+            {
+                _send(profile);
+            }
+        }
+    }
+
+    private void OnAttenChar(SimulatedEv ev, MacAddress evse, AttenCharInd indication)
+    {
+        if (ev.Phase is not (SimulatedEvPhase.Sounding or SimulatedEvPhase.WaitMatchConfirm or SimulatedEvPhase.Declined))
+        {
+            return;
+        }
+
+        ev.AttenCharIndications++;
+        var generation = ev.Generation;
+        var wireRunId = ev.WireRunId(_options.Faults.WrongRunId);
+        var response = new AttenCharRsp(
+            SlacConstants.ApplicationPevEvseMatching, SlacConstants.SecurityNone, ev.Address, wireRunId, null, null, 0x00);
+        var delay = ev.IsCrossTalk ? TimeSpan.Zero : _options.Faults.AttenCharResponseDelay;
+        After(delay, () => IfCurrent(ev, generation, () => Send(evse, ev.Address, response)));
+        if (ev.Phase != SimulatedEvPhase.Sounding)
+        {
+            return; // a repeated indication: answered again, decided already
+        }
+
+        var mean = indication.Groups.Average(g => (double)g);
+        if (indication.NumSounds == 0 || mean > _options.EvAcceptThresholdDb)
+        {
+            ev.Phase = SimulatedEvPhase.Declined; // another charger is closer: this EVSE is cross-talk for us
+            return;
+        }
+
+        ev.Phase = SimulatedEvPhase.WaitMatchConfirm;
+        var correct = new SlacMatchReq(
+            SlacConstants.ApplicationPevEvseMatching, SlacConstants.SecurityNone, SlacConstants.MatchRequestVariableFieldLength, null, ev.Address, null, evse, wireRunId);
+        var requests = new List<SlacMatchReq>();
+        if (_options.Faults.WrongRunId == WrongRunIdMode.FirstMatchRequest)
+        {
+            requests.Add(correct with { RunId = new RunId(~ev.RunId.Value) });
+        }
+
+        requests.AddRange(Enumerable.Repeat(correct, 1 + _options.Faults.RepeatedMatchRequests));
+        var first = delay + TimeSpan.FromMilliseconds(10);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i];
+            var gap = _options.Faults.WrongRunId == WrongRunIdMode.FirstMatchRequest && i == 1 ? TimeSpan.FromMilliseconds(100) : MatchRequestGap;
+            After(first + (gap * i), () => IfCurrent(ev, generation, () => Send(evse, ev.Address, request)));
+        }
+
+        After(first + (MatchRequestGap * requests.Count) + MatchConfirmTimeout, () => IfCurrent(ev, generation, () =>
+        {
+            if (ev.Phase == SimulatedEvPhase.WaitMatchConfirm)
+            {
+                ev.Phase = SimulatedEvPhase.Failed;
+            }
+        }));
+    }
+
+    private void OnMatchConfirm(SimulatedEv ev, ReadOnlySpan<byte> payload, SlacMatchCnf confirm)
+    {
+        if (ev.Phase is not (SimulatedEvPhase.WaitMatchConfirm or SimulatedEvPhase.Matched) || confirm.PevAddress != ev.Address)
+        {
+            return;
+        }
+
+        ev.MatchConfirms++;
+        var bytes = payload[..confirm.PayloadLength].ToArray();
+        if (ev.FirstMatchConfirm is null)
+        {
+            ev.FirstMatchConfirm = bytes;
+        }
+        else if (!bytes.AsSpan().SequenceEqual(ev.FirstMatchConfirm))
+        {
+            ev.MatchConfirmsIdentical = false;
+        }
+
+        if (ev.Phase == SimulatedEvPhase.Matched)
+        {
+            return;
+        }
+
+        ev.Phase = SimulatedEvPhase.Matched;
+        ev.Nmk = confirm.Nmk;
+        LogEvMatched(_logger, ev.Address, confirm.RunId);
+        var generation = ev.Generation;
+        After(_options.LinkUpDelay, () => IfCurrent(ev, generation, () =>
+        {
+            // The EV modem joins the EVSE modem's AVLN only with the key the EVSE modem holds.
+            LinkUp = _evseModemNmk is not null && ev.Nmk.AsSpan().SequenceEqual(_evseModemNmk);
+            if (LinkUp && _options.Faults.LinkLossAfter is { } loss)
+            {
+                After(loss, () => LinkUp = false);
+            }
+        }));
+    }
+
+    private static void IfCurrent(SimulatedEv ev, int generation, Action action)
+    {
+        if (ev.Generation == generation)
+        {
+            action();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PLC simulator: EV {Ev} matched (RunID {RunId})")]
+    private static partial void LogEvMatched(ILogger logger, MacAddress ev, RunId runId);
+}
