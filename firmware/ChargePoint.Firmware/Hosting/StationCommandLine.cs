@@ -9,16 +9,34 @@ public static class StationCommandLine
 {
     public const string SimulateSwitch = "--simulate";
 
-    public static (bool Simulate, string[] ConfigurationArgs) Parse(IReadOnlyList<string> args)
+    /// <summary>A JSON configuration file (the board's, e.g. /etc/chargepoint/chargepoint.json).</summary>
+    public const string ConfigSwitch = "--config";
+
+    public static StationArguments Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var simulate = false;
+        string? configFile = null;
         var rest = new List<string>(args.Count);
-        foreach (var arg in args)
+        for (var i = 0; i < args.Count; i++)
         {
+            var arg = args[i];
             if (string.Equals(arg, SimulateSwitch, StringComparison.Ordinal))
             {
                 simulate = true;
+            }
+            else if (string.Equals(arg, ConfigSwitch, StringComparison.Ordinal))
+            {
+                if (i + 1 >= args.Count)
+                {
+                    throw new StationStartupException("--config needs a file path, e.g. --config /etc/chargepoint/chargepoint.json");
+                }
+
+                configFile = args[++i];
+            }
+            else if (arg.StartsWith(ConfigSwitch + "=", StringComparison.Ordinal))
+            {
+                configFile = arg[(ConfigSwitch.Length + 1)..];
             }
             else
             {
@@ -26,6 +44,16 @@ public static class StationCommandLine
             }
         }
 
-        return (simulate, rest.ToArray());
+        return new StationArguments(simulate, configFile, rest.ToArray());
+    }
+}
+
+/// <summary>The firmware's own switches, and what is left for the configuration command-line provider.</summary>
+public sealed record StationArguments(bool Simulate, string? ConfigFile, string[] ConfigurationArgs)
+{
+    public void Deconstruct(out bool simulate, out string[] configurationArgs)
+    {
+        simulate = Simulate;
+        configurationArgs = ConfigurationArgs;
     }
 }

@@ -14,14 +14,20 @@ public static class StationProgram
 
     public static async Task<int> RunAsync(string[] args)
     {
-        using var host = StationHostBuilder.Build(args);
         try
         {
+            using var host = StationHostBuilder.Build(args);
             await host.RunAsync().ConfigureAwait(false);
         }
         catch (OptionsValidationException ex)
         {
             await Console.Error.WriteLineAsync($"chargepoint: invalid configuration: {ex.Message}").ConfigureAwait(false);
+            return StartupFailedExitCode;
+        }
+        catch (InvalidDataException ex)
+        {
+            // A configuration file that is not valid JSON.
+            await Console.Error.WriteLineAsync($"chargepoint: invalid configuration file: {ex.Message} {ex.InnerException?.Message}").ConfigureAwait(false);
             return StartupFailedExitCode;
         }
         catch (StationStartupException ex)
@@ -57,12 +63,14 @@ public static class StationHostBuilder
 {
     public static IHost Build(string[] args)
     {
-        var (simulate, configurationArgs) = StationCommandLine.Parse(args);
+        var arguments = StationCommandLine.Parse(args);
+        var simulate = arguments.Simulate;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            Args = configurationArgs,
+            Args = arguments.ConfigurationArgs,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        StationConfigurationFile.Insert(builder.Configuration, arguments.ConfigFile);
         builder.Configuration.AddInMemoryCollection(
             [new KeyValuePair<string, string?>("Simulation:Enabled", simulate ? "true" : "false")]);
         builder.Logging.AddSimpleConsole(o =>
@@ -71,8 +79,17 @@ public static class StationHostBuilder
             o.TimestampFormat = "HH:mm:ss.fff ";
         });
 
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Systemd.IStationHealth, Systemd.ProcessAliveHealth>();
+        builder.Services.AddHostedService<Systemd.SystemdNotifyService>();
+
         if (simulate)
         {
+            if (!Simulation.SimulationFeature.IsSupported)
+            {
+                throw new StationStartupException("this firmware build has no simulation support (trimmed self-contained build); use the framework-dependent build for --simulate.");
+            }
+
             builder.Services.AddHostedService<Simulation.SimulationHostedService>();
         }
 

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using ChargePoint.Firmware.Contracts.Simulation;
+using ChargePoint.Firmware.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,10 +16,17 @@ public sealed partial class SimulationHostedService(
 {
     private ISimulationRig? _rig;
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Guarded by SimulationFeature.IsSupported, a feature switch that trimmed builds set to false, so the trimmer removes the plug-in load.")]
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scenario = configuration["Simulation:Ev"] ?? "dc-bpt-dynamic";
         var startCsms = string.IsNullOrWhiteSpace(configuration["Ocpp:CsmsUrl"]);
+        if (!SimulationFeature.IsSupported)
+        {
+            // Unreachable: the host builder refuses --simulate first. Kept so the trimmer can drop the load.
+            throw new StationStartupException("this firmware build has no simulation support.");
+        }
+
         _rig = SimulationPluginLoader.Load(AppContext.BaseDirectory);
         var peers = await _rig.StartAsync(new SimulationRequest(scenario, startCsms), services, cancellationToken)
             .ConfigureAwait(false);

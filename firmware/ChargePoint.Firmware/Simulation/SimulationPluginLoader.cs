@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using ChargePoint.Firmware.Contracts.Simulation;
 using ChargePoint.Firmware.Hosting;
@@ -12,6 +13,7 @@ public static class SimulationPluginLoader
 {
     public const string PluginFileName = "cpsim.dll";
 
+    [RequiresUnreferencedCode("Loads the simulation plug-in by reflection; unavailable in trimmed builds.")]
     public static ISimulationRig Load(string directory)
     {
         var path = Path.Combine(directory, PluginFileName);

@@ -1,0 +1,16 @@
+namespace ChargePoint.Hal.Abstractions;
+
+/// <summary>Residual current monitor (RCD/RCM, e.g. 6 mA DC detection for AC charging).</summary>
+public interface IResidualCurrentMonitor
+{
+    /// <summary>True once the device has tripped; stays true until <see cref="Reset"/>.</summary>
+    bool IsTripped { get; }
+
+    double ReadResidualCurrentMilliamperes();
+
+    /// <summary>Runs the device's self test and returns whether it passed.</summary>
+    bool RunSelfTest();
+
+    /// <summary>Clears a trip; returns false when the cause is still present.</summary>
+    bool Reset();
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using ChargePoint.V2g.Exi.Generator.Schema;
+
+namespace ChargePoint.V2g.Exi.Generator.Emit;
+
+/// <summary>C# snippets that encode, decode, print and parse one simple-typed value, facets included.</summary>
+internal static class ValueCode
+{
+    private const string Rt = "global::ChargePoint.V2g.Exi.";
+
+    private static string Num(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Statements that check facets and write <paramref name="expr"/> with writer <c>w</c>.</summary>
+    public static void Write(CodeBuilder code, SimpleInfo t, string expr, string what)
+    {
+        var name = Names.Literal(what);
+        switch (t.Kind)
+        {
+            case ValueKind.Boolean:
+                code.Line("w.WriteBoolean(" + expr + ");");
+                break;
+            case ValueKind.Enumeration:
+                code.Line("w.WriteBits(" + BitMath.BitsFor(t.EnumValues.Count) + ", " + Rt + "ExiFacets.Enumeration((uint)" + expr + ", " + t.EnumValues.Count + ", " + name + "));");
+                break;
+            case ValueKind.String:
+                if (t.MaxLength.HasValue)
+                {
+                    code.Line(Rt + "ExiFacets.MaxLength(" + expr + ", " + t.MaxLength.Value + ", " + name + ");");
+                }
+
+                code.Line("w.WriteStringLiteral(" + expr + ");");
+                break;
+            case ValueKind.Binary:
+                if (t.MaxLength.HasValue)
+                {
+                    code.Line(Rt + "ExiFacets.MaxLength(" + expr + ", " + t.MaxLength.Value + ", " + name + ");");
+                }
+
+                code.Line("w.WriteBinary(" + expr + ");");
+                break;
+            default:
+                WriteInteger(code, t, expr, name);
+                break;
+        }
+    }
+
+    private static void WriteInteger(CodeBuilder code, SimpleInfo t, string expr, string name)
+    {
+        var checkMin = t.Min.HasValue && t.Min.Value > t.TypeMin;
+        var checkMax = t.Max.HasValue && t.Max.Value < t.TypeMax;
+        if (checkMin || checkMax)
+        {
+            var condition = (checkMin ? expr + " < " + Num(t.Min!.Value) : "") + (checkMin && checkMax ? " || " : "") + (checkMax ? expr + " > " + Num(t.Max!.Value) : "");
+            code.Line("if (" + condition + ") " + Rt + "ExiFacets.ThrowRange(" + name + ", " + expr + ");");
+        }
+
+        switch (t.Coding)
+        {
+            case IntegerCoding.NBit:
+                var offset = t.CsType == "ulong" ? "(uint)(" + expr + " - " + Num(t.Min!.Value) + "UL)" : "(uint)((long)" + expr + " - " + Num(t.Min!.Value) + "L)";
+                code.Line("w.WriteBits(" + t.NBits + ", " + offset + ");");
+                break;
+            case IntegerCoding.Unsigned:
+                code.Line("w.WriteUnsigned((ulong)" + expr + ");");
+                break;
+            default:
+                code.Line("w.WriteInteger((long)" + expr + ");");
+                break;
+        }
+    }
+
+    /// <summary>An expression that reads one value with reader <c>r</c>, enforcing its facets.</summary>
+    public static string Read(SimpleInfo t, int qualifiedNameId)
+    {
+        switch (t.Kind)
+        {
+            case ValueKind.Boolean:
+                return "r.ReadBoolean()";
+            case ValueKind.Enumeration:
+                return "(" + t.CsType + ")r.ReadEnumeration(" + BitMath.BitsFor(t.EnumValues.Count) + ", " + t.EnumValues.Count + ")";
+            case ValueKind.String:
+                return "r.ReadString(" + qualifiedNameId + ", " + (t.MaxLength ?? int.MaxValue) + ")";
+            case ValueKind.Binary:
+                return "r.ReadBinary(" + (t.MaxLength.HasValue ? t.MaxLength.Value.ToString(CultureInfo.InvariantCulture) : Rt + "ExiLimits.MaxMessageBytes") + ")";
+        }
+
+        var min = t.Min ?? t.TypeMin;
+        var max = t.Max ?? t.TypeMax;
+        switch (t.Coding)
+        {
+            case IntegerCoding.NBit:
+                return "(" + t.CsType + ")r.ReadBoundedInteger(" + t.NBits + ", " + Num(min) + "L, " + Num(max) + "L)";
+            case IntegerCoding.Unsigned:
+                return "(" + t.CsType + ")r.ReadUnsigned(" + Num(min) + "UL, " + Num(max) + "UL)";
+            default:
+                return "(" + t.CsType + ")r.ReadInteger(" + Num(min) + "L, " + Num(max) + "L)";
+        }
+    }
+
+    /// <summary>An expression giving the XML lexical form of a value.</summary>
+    public static string ToText(SimpleInfo t, string expr)
+    {
+        switch (t.Kind)
+        {
+            case ValueKind.Boolean:
+                return "(" + expr + " ? \"true\" : \"false\")";
+            case ValueKind.Enumeration:
+                return t.CsType + "Lexical.ToXml(" + expr + ")";
+            case ValueKind.String:
+                return expr;
+            case ValueKind.Binary:
+                return t.IsHex ? "global::System.Convert.ToHexString(" + expr + ")" : "global::System.Convert.ToBase64String(" + expr + ")";
+            default:
+                return expr + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)";
+        }
+    }
+
+    /// <summary>An expression parsing XML text into a value (range facets are checked on encode).</summary>
+    public static string Parse(SimpleInfo t, string text)
+    {
+        switch (t.Kind)
+        {
+            case ValueKind.Boolean:
+                return Rt + "ExiXmlText.ParseBoolean(" + text + ")";
+            case ValueKind.Enumeration:
+                return t.CsType + "Lexical.Parse(" + text + ")";
+            case ValueKind.String:
+                return text;
+            case ValueKind.Binary:
+                return t.IsHex ? Rt + "ExiXmlText.ParseHex(" + text + ")" : Rt + "ExiXmlText.ParseBase64(" + text + ")";
+            default:
+                return t.CsType == "ulong"
+                    ? Rt + "ExiXmlText.ParseUnsigned(" + text + ")"
+                    : "(" + t.CsType + ")" + Rt + "ExiXmlText.ParseInteger(" + text + ", " + t.CsType + ".MinValue, " + t.CsType + ".MaxValue)";
+        }
+    }
+}

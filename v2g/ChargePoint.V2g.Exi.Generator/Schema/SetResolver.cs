@@ -1,0 +1,536 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Xml.Linq;
+
+namespace ChargePoint.V2g.Exi.Generator.Schema;
+
+/// <summary>
+/// Resolves one schema set (the main XSD and everything it imports) into complex types with particle trees,
+/// simple types with merged facets, and the global element list in EXI document-grammar order.
+/// </summary>
+internal sealed class SetResolver
+{
+    private static readonly XNamespace Xs = XsdDocument.XsNs;
+
+    private readonly Dictionary<QName, (XElement Node, XsdDocument Doc)> _globalElements = new Dictionary<QName, (XElement, XsdDocument)>();
+    private readonly Dictionary<QName, (XElement Node, XsdDocument Doc)> _complexTypes = new Dictionary<QName, (XElement, XsdDocument)>();
+    private readonly Dictionary<QName, (XElement Node, XsdDocument Doc)> _simpleTypes = new Dictionary<QName, (XElement, XsdDocument)>();
+    private readonly Dictionary<QName, ComplexInfo> _complexCache = new Dictionary<QName, ComplexInfo>();
+    private readonly Dictionary<QName, SimpleInfo> _simpleCache = new Dictionary<QName, SimpleInfo>();
+    private readonly Dictionary<QName, ElementDecl> _globalDecls = new Dictionary<QName, ElementDecl>();
+    private readonly Dictionary<QName, List<QName>> _substitutionMembers = new Dictionary<QName, List<QName>>();
+    private readonly HashSet<string> _namedTypeNames = new HashSet<string>();
+
+    public SetResolver(SchemaSetDefinition set, IReadOnlyDictionary<string, XsdDocument> documents)
+    {
+        Set = set;
+        LoadTransitively(set.MainFile, documents, new HashSet<string>());
+        foreach (var pair in _globalElements)
+        {
+            var head = (string?)pair.Value.Node.Attribute("substitutionGroup");
+            if (head is not null)
+            {
+                var headName = XsdDocument.ResolveQName(pair.Value.Node, head);
+                if (!_substitutionMembers.TryGetValue(headName, out var list))
+                {
+                    _substitutionMembers[headName] = list = new List<QName>();
+                }
+
+                list.Add(pair.Key);
+            }
+        }
+    }
+
+    public SchemaSetDefinition Set { get; }
+
+    /// <summary>All complex types resolved so far (reachable from the globals once <see cref="ResolveAll"/> ran).</summary>
+    public List<ComplexInfo> ComplexTypes { get; } = new List<ComplexInfo>();
+
+    /// <summary>Enumerated simple types by C# full name.</summary>
+    public Dictionary<string, SimpleInfo> Enums { get; } = new Dictionary<string, SimpleInfo>();
+
+    /// <summary>Namespaces of the set, for XML prefixes.</summary>
+    public SortedSet<string> Namespaces { get; } = new SortedSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Every global element of the set, sorted by local name then namespace (EXI document grammar).</summary>
+    public List<ElementDecl> ResolveAll()
+    {
+        var result = _globalElements.Keys.OrderBy(q => q).Select(GlobalElement).ToList();
+        return result;
+    }
+
+    private void LoadTransitively(string path, IReadOnlyDictionary<string, XsdDocument> documents, HashSet<string> seen)
+    {
+        if (!seen.Add(path))
+        {
+            return;
+        }
+
+        if (!documents.TryGetValue(path, out var doc))
+        {
+            throw new InvalidOperationException("Schema file not found among AdditionalFiles: " + path);
+        }
+
+        Namespaces.Add(doc.TargetNamespace);
+        foreach (var child in doc.Root.Elements())
+        {
+            var name = (string?)child.Attribute("name");
+            if (child.Name == Xs + "import" || child.Name == Xs + "include")
+            {
+                var location = (string?)child.Attribute("schemaLocation");
+                if (location is not null)
+                {
+                    LoadTransitively(XsdDocument.CombinePath(path, location), documents, seen);
+                }
+            }
+            else if (name is not null)
+            {
+                var key = new QName(doc.TargetNamespace, name);
+                if (child.Name == Xs + "element")
+                {
+                    _globalElements[key] = (child, doc);
+                }
+                else if (child.Name == Xs + "complexType")
+                {
+                    _complexTypes[key] = (child, doc);
+                    _namedTypeNames.Add(CsNamespaceOf(doc.TargetNamespace) + "." + name);
+                }
+                else if (child.Name == Xs + "simpleType")
+                {
+                    _simpleTypes[key] = (child, doc);
+                    _namedTypeNames.Add(CsNamespaceOf(doc.TargetNamespace) + "." + name);
+                }
+            }
+        }
+    }
+
+    public static string CsNamespaceOf(string ns) =>
+        SchemaSetCatalog.CsNamespaces.TryGetValue(ns, out var cs) ? cs : throw new InvalidOperationException("No C# namespace for " + ns);
+
+    public ElementDecl GlobalElement(QName name)
+    {
+        if (_globalDecls.TryGetValue(name, out var existing))
+        {
+            return existing;
+        }
+
+        if (!_globalElements.TryGetValue(name, out var entry))
+        {
+            throw new InvalidOperationException("Unknown global element " + name);
+        }
+
+        var decl = new ElementDecl(name) { IsAbstract = (string?)entry.Node.Attribute("abstract") == "true" };
+        _globalDecls[name] = decl;
+        var head = (string?)entry.Node.Attribute("substitutionGroup");
+        if (head is not null)
+        {
+            decl.SubstitutionHead = XsdDocument.ResolveQName(entry.Node, head);
+        }
+
+        ResolveElementType(decl, entry.Node, entry.Doc, name.Local);
+        return decl;
+    }
+
+    private void ResolveElementType(ElementDecl decl, XElement node, XsdDocument doc, string anonymousName)
+    {
+        var typeRef = (string?)node.Attribute("type");
+        if (typeRef is not null)
+        {
+            var typeName = XsdDocument.ResolveQName(node, typeRef);
+            if (typeName.Ns == XsdDocument.XsNs || _simpleTypes.ContainsKey(typeName))
+            {
+                decl.Simple = ResolveSimple(typeName);
+            }
+            else
+            {
+                decl.Complex = ResolveComplex(typeName);
+            }
+
+            return;
+        }
+
+        var inlineComplex = node.Element(Xs + "complexType");
+        var inlineSimple = node.Element(Xs + "simpleType");
+        if (inlineSimple is not null)
+        {
+            decl.Simple = ResolveSimpleNode(inlineSimple, doc, anonymousName + "Type");
+            return;
+        }
+
+        var csName = anonymousName + "Type";
+        var ns = doc.TargetNamespace;
+        if (_namedTypeNames.Contains(CsNamespaceOf(ns) + "." + csName))
+        {
+            csName = anonymousName + "AnonymousType";
+        }
+
+        var key = new QName(ns, "#" + csName);
+        if (!_complexCache.TryGetValue(key, out var info))
+        {
+            info = new ComplexInfo(key, csName, CsNamespaceOf(ns));
+            _complexCache[key] = info;
+            BuildComplex(info, inlineComplex, doc);
+        }
+
+        decl.Complex = info;
+    }
+
+    public ComplexInfo ResolveComplex(QName name)
+    {
+        if (_complexCache.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        if (!_complexTypes.TryGetValue(name, out var entry))
+        {
+            throw new InvalidOperationException("Unknown complex type " + name);
+        }
+
+        var info = new ComplexInfo(name, name.Local, CsNamespaceOf(name.Ns));
+        _complexCache[name] = info;
+        BuildComplex(info, entry.Node, entry.Doc);
+        return info;
+    }
+
+    private void BuildComplex(ComplexInfo info, XElement? node, XsdDocument doc)
+    {
+        info.Content = new GroupParticle();
+        info.Mixed = (string?)node?.Attribute("mixed") == "true";
+        var attributes = new List<AttributeInfo>();
+        if (node is not null)
+        {
+            var complexContent = node.Element(Xs + "complexContent");
+            var simpleContent = node.Element(Xs + "simpleContent");
+            if (complexContent is not null)
+            {
+                info.Mixed |= (string?)complexContent.Attribute("mixed") == "true";
+                var derivation = complexContent.Elements().First();
+                var baseName = XsdDocument.ResolveQName(derivation, (string)derivation.Attribute("base")!);
+                if (derivation.Name == Xs + "extension")
+                {
+                    var baseInfo = ResolveComplex(baseName);
+                    info.Base = baseInfo;
+                    attributes.AddRange(baseInfo.Attributes);
+                    var baseEntry = _complexTypes[baseName];
+                    var baseGroup = new GroupParticle();
+                    AddContentOf(baseGroup, baseEntry.Node, baseEntry.Doc);
+                    AddChild(info.Content, baseGroup);
+                }
+
+                AddParticles(info.Content, derivation, doc);
+                AddOwnAttributes(info, attributes, derivation, doc);
+            }
+            else if (simpleContent is not null)
+            {
+                var derivation = simpleContent.Elements().First();
+                var baseName = XsdDocument.ResolveQName(derivation, (string)derivation.Attribute("base")!);
+                if (baseName.Ns != XsdDocument.XsNs && _complexTypes.ContainsKey(baseName))
+                {
+                    var baseInfo = ResolveComplex(baseName);
+                    info.Base = baseInfo;
+                    attributes.AddRange(baseInfo.Attributes);
+                    info.SimpleContent = baseInfo.SimpleContent;
+                }
+                else
+                {
+                    info.SimpleContent = ResolveSimple(baseName);
+                }
+
+                AddOwnAttributes(info, attributes, derivation, doc);
+            }
+            else
+            {
+                AddParticles(info.Content, node, doc);
+                AddOwnAttributes(info, attributes, node, doc);
+            }
+        }
+
+        info.Attributes.AddRange(attributes.OrderBy(a => a.Name));
+        CollectLeaves(info);
+        ComplexTypes.Add(info);
+        info.MethodSuffix = info.CsNamespace.Replace("ChargePoint.V2g.Exi", "").Replace(".", "") + "_" + info.CsName;
+        info.Resolved = true;
+    }
+
+    /// <summary>Adds the (base-first) content of a named type's definition, for extension chains.</summary>
+    private void AddContentOf(GroupParticle target, XElement typeNode, XsdDocument doc)
+    {
+        var complexContent = typeNode.Element(Xs + "complexContent");
+        if (complexContent is null)
+        {
+            AddParticles(target, typeNode, doc);
+            return;
+        }
+
+        var derivation = complexContent.Elements().First();
+        if (derivation.Name == Xs + "extension")
+        {
+            var baseName = XsdDocument.ResolveQName(derivation, (string)derivation.Attribute("base")!);
+            var baseEntry = _complexTypes[baseName];
+            var baseGroup = new GroupParticle();
+            AddContentOf(baseGroup, baseEntry.Node, baseEntry.Doc);
+            AddChild(target, baseGroup);
+        }
+
+        AddParticles(target, derivation, doc);
+    }
+
+    private void AddOwnAttributes(ComplexInfo info, List<AttributeInfo> all, XElement container, XsdDocument doc)
+    {
+        foreach (var attr in container.Elements(Xs + "attribute"))
+        {
+            var local = (string)attr.Attribute("name")!;
+            var form = (string?)attr.Attribute("form");
+            var qualified = form is null ? doc.AttributesQualified : form == "qualified";
+            var name = new QName(qualified ? doc.TargetNamespace : "", local);
+            var typeRef = (string?)attr.Attribute("type");
+            var type = typeRef is not null
+                ? ResolveSimple(XsdDocument.ResolveQName(attr, typeRef))
+                : ResolveSimpleNode(attr.Element(Xs + "simpleType")!, doc, info.CsName + "_" + local);
+            var use = new AttributeInfo(name, type, (string?)attr.Attribute("use") == "required", local);
+            all.Add(use);
+            info.OwnAttributes.Add(use);
+        }
+    }
+
+    private void AddParticles(GroupParticle target, XElement container, XsdDocument doc)
+    {
+        foreach (var child in container.Elements())
+        {
+            var particle = BuildParticle(child, doc);
+            if (particle is not null)
+            {
+                AddChild(target, particle);
+            }
+        }
+    }
+
+    private Particle? BuildParticle(XElement node, XsdDocument doc)
+    {
+        Particle particle;
+        if (node.Name == Xs + "sequence" || node.Name == Xs + "choice")
+        {
+            var group = new GroupParticle { IsChoice = node.Name == Xs + "choice" };
+            AddParticles(group, node, doc);
+            particle = group;
+        }
+        else if (node.Name == Xs + "element")
+        {
+            particle = BuildElementParticle(node, doc);
+        }
+        else if (node.Name == Xs + "any")
+        {
+            particle = new LeafParticle();
+        }
+        else
+        {
+            return null;
+        }
+
+        particle.Min = int.Parse((string?)node.Attribute("minOccurs") ?? "1", CultureInfo.InvariantCulture);
+        var max = (string?)node.Attribute("maxOccurs") ?? "1";
+        particle.Max = max == "unbounded" ? -1 : int.Parse(max, CultureInfo.InvariantCulture);
+        return particle;
+    }
+
+    private Particle BuildElementParticle(XElement node, XsdDocument doc)
+    {
+        var reference = (string?)node.Attribute("ref");
+        if (reference is null)
+        {
+            var local = (string)node.Attribute("name")!;
+            var form = (string?)node.Attribute("form");
+            var qualified = form is null ? doc.ElementsQualified : form == "qualified";
+            var decl = new ElementDecl(new QName(qualified ? doc.TargetNamespace : "", local));
+            ResolveElementType(decl, node, doc, local);
+            return new LeafParticle { Element = decl };
+        }
+
+        var refName = XsdDocument.ResolveQName(node, reference);
+        var members = new List<QName>();
+        CollectSubstitutionMembers(refName, members);
+        if (members.Count == 0)
+        {
+            return new LeafParticle { Element = GlobalElement(refName) };
+        }
+
+        // Substitution group: every member and the head itself are plain SE events, sorted by qname. The
+        // reference vectors (two independent codecs) count an abstract head too (ISO 15118-2 BodyElement).
+        members.Add(refName);
+        var choice = new GroupParticle { IsChoice = true };
+        foreach (var member in members.Distinct().OrderBy(q => q))
+        {
+            AddChild(choice, new LeafParticle { Element = GlobalElement(member) });
+        }
+
+        return choice;
+    }
+
+    private void CollectSubstitutionMembers(QName head, List<QName> result)
+    {
+        if (_substitutionMembers.TryGetValue(head, out var direct))
+        {
+            foreach (var member in direct)
+            {
+                result.Add(member);
+                CollectSubstitutionMembers(member, result);
+            }
+        }
+    }
+
+    private static void AddChild(GroupParticle parent, Particle child)
+    {
+        child.Parent = parent;
+        parent.Children.Add(child);
+    }
+
+    private static void CollectLeaves(ComplexInfo info)
+    {
+        var names = new HashSet<string>(info.Attributes.Select(a => a.PropertyName));
+        names.Add(info.CsName);
+        Walk(info.Content!, false, false, false);
+        var baseLeaves = info.Base?.Leaves.Count ?? 0;
+        info.InheritedLeafCount = baseLeaves;
+        for (var i = 0; i < info.Leaves.Count; i++)
+        {
+            var leaf = info.Leaves[i];
+            leaf.Index = i;
+            if (leaf.IsWildcard)
+            {
+                leaf.PropertyName = "";
+                continue;
+            }
+
+            var name = leaf.Element!.Name.Local;
+            if (i < baseLeaves)
+            {
+                name = info.Base!.Leaves[i].PropertyName;
+            }
+            else
+            {
+                var candidate = name;
+                var n = 2;
+                while (names.Contains(candidate))
+                {
+                    candidate = name + n++;
+                }
+
+                name = candidate;
+            }
+
+            names.Add(name);
+            leaf.PropertyName = name;
+        }
+
+        if (names.Contains("Value"))
+        {
+            info.SimpleContentProperty = "Content";
+        }
+
+        void Walk(Particle p, bool optional, bool list, bool repeatedGroup)
+        {
+            optional |= p.Min == 0;
+            if (p is LeafParticle leaf)
+            {
+                leaf.IsOptional = optional;
+                leaf.IsList = list || leaf.Repeats;
+                leaf.InRepeatedGroup = repeatedGroup;
+                info.Leaves.Add(leaf);
+                return;
+            }
+
+            var group = (GroupParticle)p;
+            var groupRepeats = group.Repeats;
+            foreach (var child in group.Children)
+            {
+                Walk(child, optional || group.IsChoice, list || groupRepeats, repeatedGroup || groupRepeats);
+            }
+        }
+    }
+
+    public SimpleInfo ResolveSimple(QName name)
+    {
+        if (_simpleCache.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        SimpleInfo info;
+        if (name.Ns == XsdDocument.XsNs)
+        {
+            info = BuiltInTypes.Create(name.Local);
+        }
+        else
+        {
+            if (!_simpleTypes.TryGetValue(name, out var entry))
+            {
+                throw new InvalidOperationException("Unknown simple type " + name);
+            }
+
+            info = ResolveSimpleNode(entry.Node, entry.Doc, name.Local);
+        }
+
+        _simpleCache[name] = info;
+        return info;
+    }
+
+    private SimpleInfo ResolveSimpleNode(XElement node, XsdDocument doc, string name)
+    {
+        var restriction = node.Element(Xs + "restriction")
+            ?? throw new InvalidOperationException("Only restriction simple types are supported: " + name);
+        var baseRef = (string?)restriction.Attribute("base");
+        var info = BuiltInTypes.Copy(baseRef is not null
+            ? ResolveSimple(XsdDocument.ResolveQName(restriction, baseRef))
+            : ResolveSimpleNode(restriction.Element(Xs + "simpleType")!, doc, name + "Base"));
+        var enumValues = new List<string>();
+        foreach (var facet in restriction.Elements())
+        {
+            var value = (string?)facet.Attribute("value");
+            if (value is null)
+            {
+                continue;
+            }
+
+            switch (facet.Name.LocalName)
+            {
+                case "minInclusive":
+                    info.Min = Max(info.Min, decimal.Parse(value, CultureInfo.InvariantCulture));
+                    break;
+                case "maxInclusive":
+                    info.Max = MinOf(info.Max, decimal.Parse(value, CultureInfo.InvariantCulture));
+                    break;
+                case "minExclusive":
+                    info.Min = Max(info.Min, decimal.Parse(value, CultureInfo.InvariantCulture) + 1);
+                    break;
+                case "maxExclusive":
+                    info.Max = MinOf(info.Max, decimal.Parse(value, CultureInfo.InvariantCulture) - 1);
+                    break;
+                case "maxLength":
+                case "length":
+                    info.MaxLength = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "enumeration":
+                    enumValues.Add(value);
+                    break;
+            }
+        }
+
+        if (enumValues.Count > 0)
+        {
+            info.Kind = ValueKind.Enumeration;
+            info.EnumValues.Clear();
+            info.EnumValues.AddRange(enumValues);
+            info.CsType = "global::" + CsNamespaceOf(doc.TargetNamespace) + "." + name;
+            Enums[info.CsType] = info;
+        }
+
+        return info;
+    }
+
+    private static decimal Max(decimal? a, decimal b) => a.HasValue && a.Value > b ? a.Value : b;
+
+    private static decimal MinOf(decimal? a, decimal b) => a.HasValue && a.Value < b ? a.Value : b;
+}

@@ -1,0 +1,306 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace ChargePoint.V2g.Exi;
+
+/// <summary>
+/// Bit-packed EXI input over a span. Every read is bounds-checked against the input and throws
+/// <see cref="ExiException"/> on truncation or malformed values; lengths are checked against the remaining
+/// input before anything is allocated, so allocation stays proportional to the input.
+/// </summary>
+public ref struct ExiBitReader
+{
+    private readonly ReadOnlySpan<byte> _data;
+    private readonly long _totalBits;
+    private long _bitPosition;
+    private ExiStringTable? _strings;
+
+    public ExiBitReader(ReadOnlySpan<byte> data)
+    {
+        if (data.Length > ExiLimits.MaxMessageBytes)
+        {
+            throw new ExiException($"EXI stream of {data.Length} bytes exceeds the limit of {ExiLimits.MaxMessageBytes} bytes.");
+        }
+
+        _data = data;
+        _totalBits = (long)data.Length * 8;
+        _bitPosition = 0;
+        _strings = null;
+    }
+
+    /// <summary>Bits not yet consumed.</summary>
+    public readonly long RemainingBits => _totalBits - _bitPosition;
+
+    /// <summary>Reads <paramref name="count"/> (0..32) bits, most significant first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public uint ReadBits(int count)
+    {
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        if (_bitPosition + count > _totalBits)
+        {
+            ThrowTruncated();
+        }
+
+        var byteIndex = (int)(_bitPosition >> 3);
+        var shift = (int)(_bitPosition & 7);
+        ulong window;
+        if (byteIndex + 8 <= _data.Length)
+        {
+            window = BinaryPrimitives.ReadUInt64BigEndian(_data.Slice(byteIndex));
+        }
+        else
+        {
+            window = 0;
+            for (var i = 0; i < 8; i++)
+            {
+                window = (window << 8) | (byteIndex + i < _data.Length ? _data[byteIndex + i] : 0u);
+            }
+        }
+
+        _bitPosition += count;
+        return (uint)((window << shift) >> (64 - count));
+    }
+
+    public bool ReadBoolean() => ReadBits(1) != 0;
+
+    /// <summary>EXI Unsigned Integer of at most 64 bits (10 groups); anything longer is malformed.</summary>
+    public ulong ReadUnsigned()
+    {
+        ulong result = 0;
+        for (var shift = 0; shift < 70; shift += 7)
+        {
+            var group = ReadBits(8);
+            var payload = (ulong)(group & 0x7F);
+            if (shift == 63 && payload > 1)
+            {
+                break;
+            }
+
+            result |= payload << shift;
+            if ((group & 0x80) == 0)
+            {
+                return result;
+            }
+        }
+
+        throw new ExiException("EXI unsigned integer exceeds 64 bits.");
+    }
+
+    /// <summary>An Unsigned Integer that must not exceed <paramref name="max"/> (a facet or a C# type bound).</summary>
+    public ulong ReadUnsigned(ulong max)
+    {
+        var value = ReadUnsigned();
+        if (value > max)
+        {
+            throw new ExiException($"EXI value {value} exceeds its maximum {max}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>An Unsigned Integer within [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public ulong ReadUnsigned(ulong min, ulong max)
+    {
+        var value = ReadUnsigned();
+        if (value < min || value > max)
+        {
+            throw new ExiException($"EXI value {value} outside [{min}, {max}].");
+        }
+
+        return value;
+    }
+
+    /// <summary>EXI Integer: sign bit then magnitude; must lie in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public long ReadInteger(long min, long max)
+    {
+        var negative = ReadBits(1) != 0;
+        var magnitude = ReadUnsigned();
+        if (magnitude > long.MaxValue)
+        {
+            throw new ExiException("EXI integer exceeds 64 bits.");
+        }
+
+        var value = negative ? -(long)magnitude - 1 : (long)magnitude;
+        if (value < min || value > max)
+        {
+            throw new ExiException($"EXI integer {value} outside [{min}, {max}].");
+        }
+
+        return value;
+    }
+
+    /// <summary>An n-bit unsigned offset from <paramref name="min"/> whose result must not exceed <paramref name="max"/>.</summary>
+    public long ReadBoundedInteger(int bits, long min, long max)
+    {
+        var value = min + ReadBits(bits);
+        if (value > max)
+        {
+            throw new ExiException($"EXI bounded integer {value} exceeds {max}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>An enumeration index of <paramref name="bits"/> bits that must be below <paramref name="count"/>.</summary>
+    public int ReadEnumeration(int bits, int count)
+    {
+        var index = ReadBits(bits);
+        if (index >= (uint)count)
+        {
+            throw new ExiException($"EXI enumeration index {index} outside the {count} declared values.");
+        }
+
+        return (int)index;
+    }
+
+    /// <summary>Reads an event code and requires it to be the only first-level production (CH or EE of a simple value).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void ExpectZeroBit()
+    {
+        if (ReadBits(1) != 0)
+        {
+            ThrowUnsupportedEvent();
+        }
+    }
+
+    /// <summary>
+    /// A string value: a literal, or a local/global value-table hit (EXI 1.0 §7.3.3). Literals are added to
+    /// the table so later hits resolve. <paramref name="qualifiedNameId"/> selects the local partition.
+    /// </summary>
+    public string ReadString(int qualifiedNameId, int maxLength)
+    {
+        var selector = ReadUnsigned(uint.MaxValue);
+        if (selector < 2)
+        {
+            var table = _strings;
+            if (table is null)
+            {
+                throw new ExiException("EXI string table hit on an empty table.");
+            }
+
+            var hit = selector == 0 ? table.ReadLocalHit(ref this, qualifiedNameId) : table.ReadGlobalHit(ref this);
+            CheckLength(hit.Length, maxLength);
+            return hit;
+        }
+
+        var length = selector - 2;
+        if (length > (ulong)maxLength)
+        {
+            throw new ExiException($"EXI string of {length} characters exceeds the facet maxLength {maxLength}.");
+        }
+
+        // Each character costs at least 8 bits: refuse lengths the input cannot hold before allocating.
+        if (length * 8 > (ulong)RemainingBits)
+        {
+            ThrowTruncated();
+        }
+
+        var value = ReadCharacters((int)length);
+        if (value.Length > 0)
+        {
+            (_strings ??= new ExiStringTable()).Add(qualifiedNameId, value);
+        }
+
+        return value;
+    }
+
+    /// <summary>EXI Binary: length then octets, bounded by <paramref name="maxLength"/> and by the input.</summary>
+    public byte[] ReadBinary(int maxLength)
+    {
+        var length = ReadUnsigned(uint.MaxValue);
+        if (length > (ulong)maxLength)
+        {
+            throw new ExiException($"EXI binary value of {length} bytes exceeds the facet maxLength {maxLength}.");
+        }
+
+        if (length * 8 > (ulong)RemainingBits)
+        {
+            ThrowTruncated();
+        }
+
+        var bytes = new byte[(int)length];
+        if ((_bitPosition & 7) == 0)
+        {
+            _data.Slice((int)(_bitPosition >> 3), bytes.Length).CopyTo(bytes);
+            _bitPosition += (long)bytes.Length * 8;
+        }
+        else
+        {
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                bytes[i] = (byte)ReadBits(8);
+            }
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Reads and checks the one-byte V2G EXI header (0x80).</summary>
+    public void ReadHeader()
+    {
+        if (_totalBits < 8)
+        {
+            ThrowTruncated();
+        }
+
+        var header = ReadBits(8);
+        if (header != ExiLimits.Header)
+        {
+            throw new ExiException($"EXI header 0x{header:x2} is not 0x80 (bit-packed, no options, version 1).");
+        }
+    }
+
+    public static ExiException UnknownEventCode(uint code) =>
+        new($"EXI event code {code} is not a declared production (undeclared events are not supported).");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowUnsupportedEvent() =>
+        throw new ExiException("EXI event is not a declared production (undeclared events are not supported).");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowTruncated() => throw new ExiException("EXI stream is truncated.");
+
+    private static void CheckLength(int length, int maxLength)
+    {
+        if (length > maxLength)
+        {
+            throw new ExiException($"EXI string of {length} characters exceeds the facet maxLength {maxLength}.");
+        }
+    }
+
+    private string ReadCharacters(int length)
+    {
+        if (length == 0)
+        {
+            return string.Empty;
+        }
+
+        Span<char> small = stackalloc char[64];
+        var chars = length <= 32 ? small : new char[length * 2];
+        var count = 0;
+        for (var i = 0; i < length; i++)
+        {
+            var codePoint = ReadUnsigned(0x10FFFF);
+            if (codePoint < 0x10000)
+            {
+                if (codePoint is >= 0xD800 and <= 0xDFFF)
+                {
+                    throw new ExiException("EXI string holds a surrogate code point.");
+                }
+
+                chars[count++] = (char)codePoint;
+            }
+            else
+            {
+                count += new Rune((int)codePoint).EncodeToUtf16(chars.Slice(count));
+            }
+        }
+
+        return new string(chars.Slice(0, count));
+    }
+}

@@ -1,0 +1,50 @@
+namespace ChargePoint.V2g.Exi;
+
+/// <summary>Facet and structure checks the generated encoders call; each failure is an <see cref="ExiException"/>.</summary>
+public static class ExiFacets
+{
+    public static uint Enumeration(uint index, int count, string name) =>
+        index < (uint)count ? index : throw new ExiException($"{name}: enumeration value {index} is not declared.");
+
+    public static void MaxLength(string value, int maxLength, string name)
+    {
+        if (value.Length > maxLength && ExiText.CountCodePoints(value) > maxLength)
+        {
+            throw new ExiException($"{name}: {value.Length} characters exceed maxLength {maxLength}.");
+        }
+    }
+
+    public static void MaxLength(byte[] value, int maxLength, string name)
+    {
+        if (value.Length > maxLength)
+        {
+            throw new ExiException($"{name}: {value.Length} bytes exceed maxLength {maxLength}.");
+        }
+    }
+
+    public static void ThrowRange(string name, object value) =>
+        throw new ExiException($"{name}: value {value} is outside the range the schema allows.");
+
+    public static void Occurrences(int count, int min, int max, bool optional, string name)
+    {
+        if (count > max || (count < min && !(optional && count == 0)))
+        {
+            throw new ExiException($"{name}: {count} items, the schema allows {min}..{max}.");
+        }
+    }
+
+    public static void Choice(int present, bool optional, string alternatives)
+    {
+        if (present > 1 || (present == 0 && !optional))
+        {
+            throw new ExiException($"Exactly one of {alternatives} must be set ({present} are).");
+        }
+    }
+
+    public static ExiException Missing(string name) => new($"{name} is required by the schema but not set.");
+
+    public static ExiException GrammarViolation(int state) =>
+        new($"Message does not fit the schema grammar (state {state}); a required element may be missing.");
+
+    public static ExiException Unsupported(string what) => new($"EXI {what} is not supported.");
+}

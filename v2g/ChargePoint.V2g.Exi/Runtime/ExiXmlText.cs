@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace ChargePoint.V2g.Exi;
+
+/// <summary>XSD lexical forms used by the generated XML bridge; every failure is an <see cref="ExiException"/>.</summary>
+public static class ExiXmlText
+{
+    public static XElement LoadRoot(string xml)
+    {
+        try
+        {
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+            using var reader = XmlReader.Create(new StringReader(xml), settings);
+            return XDocument.Load(reader).Root ?? throw new ExiException("XML has no root element.");
+        }
+        catch (XmlException ex)
+        {
+            throw new ExiException("Invalid XML: " + ex.Message, ex);
+        }
+    }
+
+    public static bool ParseBoolean(string text) => text.Trim() switch
+    {
+        "true" or "1" => true,
+        "false" or "0" => false,
+        _ => throw new ExiException($"'{text}' is not an xs:boolean."),
+    };
+
+    public static long ParseInteger(string text, long min, long max)
+    {
+        if (!long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw new ExiException($"'{text}' is not an integer in [{min}, {max}].");
+        }
+
+        return value;
+    }
+
+    public static ulong ParseUnsigned(string text) =>
+        ulong.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ExiException($"'{text}' is not an unsigned integer.");
+
+    public static byte[] ParseHex(string text)
+    {
+        try
+        {
+            return Convert.FromHexString(text.Trim());
+        }
+        catch (FormatException ex)
+        {
+            throw new ExiException($"'{text}' is not xs:hexBinary.", ex);
+        }
+    }
+
+    public static byte[] ParseBase64(string text)
+    {
+        try
+        {
+            return Convert.FromBase64String(text.Trim());
+        }
+        catch (FormatException ex)
+        {
+            throw new ExiException($"'{text}' is not xs:base64Binary.", ex);
+        }
+    }
+
+    public static ExiException Unexpected(XName name, XName parent) => new($"Unexpected {name} in <{parent.LocalName}>.");
+}
