@@ -29,7 +29,7 @@ public sealed class CpsimCommandOverVethTests(NetworkNamespaceFixture fixture, I
             await using var link = NetworkNamespacePair.RunIn(pair.Secc, () => PacketSocketChannel.Open(NetworkNamespacePair.SeccInterface));
             await using var pump = new FramePump(link, NullLogger.Instance);
             var logger = new ListLogger();
-            using var evse = new EvseSlac(new SlacOptions(), link.LocalAddress, pump.Enqueue, TimeProvider.System, logger);
+            using var evse = new EvseSlac(VethSlacRig.TolerantOptions(), link.LocalAddress, pump.Enqueue, TimeProvider.System, logger);
             var outcome = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
             evse.LinkReady += ready => outcome.TrySetResult(ready);
             evse.ErrorRoutineRequested += request => outcome.TrySetResult(request);

@@ -19,6 +19,7 @@ public sealed class NetworkNamespacePair : IDisposable
             throw new InvalidOperationException("The veth SLAC tests must run as root (CI=true forbids skipping them).");
         }
 
+        RemoveLeftovers();
         var id = $"{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}-{Guid.NewGuid().ToString("N")[..6]}";
         Secc = $"cpslac-secc-{id}";
         Ev = $"cpslac-ev-{id}";
@@ -87,6 +88,31 @@ public sealed class NetworkNamespacePair : IDisposable
             catch (InvalidOperationException)
             {
                 // not created or already gone
+            }
+        }
+    }
+
+    /// <summary>Deletes namespaces a crashed earlier run left behind (its process id no longer exists).</summary>
+    private static void RemoveLeftovers()
+    {
+        if (!Directory.Exists("/var/run/netns"))
+        {
+            return;
+        }
+
+        foreach (var path in Directory.GetFiles("/var/run/netns", "cpslac-*"))
+        {
+            var parts = Path.GetFileName(path).Split('-');
+            if (parts.Length > 2 && int.TryParse(parts[2], out var pid) && !Directory.Exists($"/proc/{pid}"))
+            {
+                try
+                {
+                    Ip($"netns del {Path.GetFileName(path)}");
+                }
+                catch (InvalidOperationException)
+                {
+                    // another run cleaned it at the same moment
+                }
             }
         }
     }
