@@ -210,7 +210,7 @@ public sealed partial class V2gListener : IV2gListenerStatus, IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "V2G accept failed: {Error}")]
     private partial void LogAcceptFailed(SocketError error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{ConnectionId} TLS handshake with {Remote} failed ({Kind}): {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ConnectionId} connection set-up (TLS handshake) with {Remote} failed ({Kind}): {Reason}")]
     private partial void LogHandshakeFailed(string connectionId, EndPoint? remote, string kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{ConnectionId} TLS with {Remote}: {Security}")]
