@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using ChargePoint.V2g.AppProtocol;
 using ChargePoint.V2g.Exi.AppProtocol;
 using ChargePoint.V2g.Tests.Tls;
@@ -39,6 +40,27 @@ public sealed class AppProtocolHandshakeTests(PkiFixture fixture) : IClassFixtur
         var result = await AppProtocolHandshake.RunAsync(secc, V2gApplicationProtocols.Iso20Conductive).WaitAsync(Patience);
         var response = await ev.ReceiveAsync().AsTask().WaitAsync(Patience);
 
+        Assert.False(result.Succeeded);
+        Assert.Equal(responseCodeType.Failed_NoNegotiation, AppProtocolCodec.DecodesupportedAppProtocolRes(response.Message.Payload.Span).ResponseCode);
+    }
+
+    [Fact]
+    public async Task Tls12_ev_offering_part20_gets_failed_no_negotiation()
+    {
+        await using var listener = LoopbackV2g.StartListener(fixture.Pki, new V2gTlsOptions { AllowTls12 = true });
+        await using var ev = await LoopbackV2g.ConnectAsync(listener, new EvTlsClientOptions
+        {
+            TrustedRoots = [fixture.Pki.V2gRoot],
+            Protocols = SslProtocols.Tls12,
+            CipherSuites = [V2gTlsProfile.Tls12CipherSuite],
+        });
+        await using var secc = await listener.AcceptAsync().AsTask().WaitAsync(Patience);
+
+        await ev.SendAsync(new V2gtpMessage(V2gtpPayloadType.SapOrLegacyExi, AppProtocolVectors.Bytes("SupportedAppProtocolReq_20DC_20AC_2_DIN")));
+        var result = await AppProtocolHandshake.RunAsync(secc, V2gApplicationProtocols.Iso20Conductive).WaitAsync(Patience);
+        var response = await ev.ReceiveAsync().AsTask().WaitAsync(Patience);
+
+        Assert.Equal(SslProtocols.Tls12, secc.Security.Protocol);
         Assert.False(result.Succeeded);
         Assert.Equal(responseCodeType.Failed_NoNegotiation, AppProtocolCodec.DecodesupportedAppProtocolRes(response.Message.Payload.Span).ResponseCode);
     }

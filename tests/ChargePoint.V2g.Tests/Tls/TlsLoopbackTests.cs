@@ -94,6 +94,33 @@ public sealed class TlsLoopbackTests(PkiFixture fixture) : IClassFixture<PkiFixt
     }
 
     [Fact]
+    public async Task Certificate_request_names_the_trusted_roots_as_acceptable_issuers()
+    {
+        await using var listener = StartListener(new V2gTlsOptions());
+        using var socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(listener.LocalEndPoint!);
+        await using var ssl = new SslStream(new NetworkStream(socket, ownsSocket: false));
+        var offeredIssuers = new List<string>();
+
+        await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = string.Empty,
+            EnabledSslProtocols = SslProtocols.Tls13,
+            RemoteCertificateValidationCallback = new CertificateChainValidator([fixture.Pki.V2gRoot], TimeProvider.System).ForSeccCertificate(),
+            ClientCertificates = [fixture.Pki.VehicleLeaf!],
+            // Called once before the handshake (no issuers yet: answer null to wait) and again when the
+            // server's CertificateRequest arrives with its certificate_authorities.
+            LocalCertificateSelectionCallback = (_, _, candidates, _, issuers) =>
+            {
+                offeredIssuers.AddRange(issuers);
+                return issuers.Length == 0 ? null! : candidates[0];
+            },
+        }).WaitAsync(Patience);
+
+        Assert.Contains(fixture.Pki.OemRoot!.Subject, offeredIssuers);
+    }
+
+    [Fact]
     public async Task Untrusted_vehicle_certificate_is_admitted_for_eim_but_not_trusted()
     {
         await using var listener = StartListener(new V2gTlsOptions());
