@@ -71,6 +71,8 @@ public static class StationHostBuilder
             o.TimestampFormat = "HH:mm:ss.fff ";
         });
 
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<Ocpp.OcppHostedService>();
         if (simulate)
         {
             builder.Services.AddHostedService<Simulation.SimulationHostedService>();

@@ -51,6 +51,16 @@ public sealed class DeviceModelService
     public IReadOnlyList<string> GetList(string component, string variable, string? instance = null, int? evseId = null) =>
         GetString(component, variable, instance, evseId).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>Reads a WriteOnly value (a secret) for the station's own use; never served to the CSMS.</summary>
+    public string GetStoredSecret(string component, string variable)
+    {
+        var declaration = Require(new ComponentAddress(component), variable, null);
+        lock (_gate)
+        {
+            return _values[declaration.Key];
+        }
+    }
+
     /// <summary>A value the station itself maintains (HeartbeatInterval from boot, AvailabilityState, ...). Persisted.</summary>
     public void SetInternal(string component, string variable, string value, string? instance = null, int? evseId = null, int? connectorId = null) =>
         Store(Require(new ComponentAddress(component, null, evseId, connectorId), variable, instance), value);
