@@ -114,7 +114,7 @@ internal sealed class TypeCodecEmitter
         }
 
         var group = (GroupParticle)particle;
-        if (group.IsChoice && !group.Repeats)
+        if (group.IsChoice && !group.Repeats && !InsideRepeatedGroup(group))
         {
             var alternatives = group.Children.Select(Present).Where(p => p != "false").ToList();
             if (alternatives.Count > 1)
@@ -129,6 +129,19 @@ internal sealed class TypeCodecEmitter
         {
             EmitParticleEncode(code, child);
         }
+    }
+
+    private static bool InsideRepeatedGroup(Particle particle)
+    {
+        for (var p = particle.Parent; p is not null; p = p.Parent)
+        {
+            if (p.Repeats)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsInsideOptional(Particle particle)
@@ -183,7 +196,7 @@ internal sealed class TypeCodecEmitter
         code.Close();
     }
 
-    private static string AfterListExpression(LeafParticle leaf, LeafStates states, string count)
+    public static string AfterListExpression(LeafParticle leaf, LeafStates states, string count)
     {
         if (states.Single is not null)
         {

@@ -240,6 +240,15 @@ public ref struct ExiBitReader
         return bytes;
     }
 
+    /// <summary>After the document's last event only the zero padding of the final byte may remain.</summary>
+    public readonly void ReadEnd()
+    {
+        if (RemainingBits >= 8)
+        {
+            throw new ExiException($"EXI stream has {RemainingBits / 8} bytes after the end of the document.");
+        }
+    }
+
     /// <summary>Reads and checks the one-byte V2G EXI header (0x80).</summary>
     public void ReadHeader()
     {
