@@ -199,7 +199,18 @@ public sealed class PilotController : IDisposable
         SafetyFault? fault = null;
         lock (_gate)
         {
-            var measurement = _pilot.ReadMeasurement();
+            PilotMeasurement measurement;
+            try
+            {
+                measurement = _pilot.ReadMeasurement();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+                // Unknown pilot voltage classifies as Invalid and so ends in a pilot fault after the debounce.
+                _logger.LogWarning(ex, "Reading the pilot failed.");
+                measurement = new PilotMeasurement(double.NaN, double.NaN);
+            }
+
             var output = _pilot.Output;
             var raw = _classifier.Classify(measurement.HighPlateauVolts);
             if (raw == _candidate)

@@ -88,7 +88,17 @@ public sealed class SafetySupervisor : IDisposable
     /// <summary>Checks every input once; called by the poll timer and usable directly after a known event.</summary>
     public void Poll()
     {
-        var fault = CheckInputs();
+        SafetyFault? fault;
+        try
+        {
+            fault = CheckInputs();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // An input whose state is unknown is treated as unsafe.
+            fault = new SafetyFault(SafetyFaultKind.HardwareUnreadable, $"Reading safety inputs failed: {ex.Message}", _time.GetUtcNow());
+        }
+
         if (fault is not null)
         {
             Report(fault);
@@ -124,7 +134,16 @@ public sealed class SafetySupervisor : IDisposable
                 return true;
             }
 
-            var stillPresent = CheckInputs() is not null || _contactorMonitor.AnyDisagreement();
+            bool stillPresent;
+            try
+            {
+                stillPresent = CheckInputs() is not null || _contactorMonitor.AnyDisagreement();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                stillPresent = true;
+            }
+
             if (stillPresent)
             {
                 return false;
