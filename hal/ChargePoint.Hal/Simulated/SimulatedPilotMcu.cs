@@ -58,7 +58,16 @@ public sealed class SimulatedPilotMcu : IDisposable
         var buffer = new byte[256];
         while (!_disposed)
         {
-            var n = _channel.Read(buffer, TimeSpan.FromMilliseconds(20));
+            int n;
+            try
+            {
+                n = _channel.Read(buffer, TimeSpan.FromMilliseconds(20));
+            }
+            catch (IOException)
+            {
+                return; // the wire is gone
+            }
+
             foreach (var frame in _frames.Feed(buffer.AsSpan(0, n)))
             {
                 Handle(frame);
@@ -114,9 +123,18 @@ public sealed class SimulatedPilotMcu : IDisposable
             status = new PilotMcuFrame(PilotMcuFrame.Status, _sequence++, payload).Encode();
         }
 
-        if (!_disposed)
+        if (_disposed)
+        {
+            return;
+        }
+
+        try
         {
             _channel.Write(status);
+        }
+        catch (IOException)
+        {
+            // Host side closed; nothing listens any more.
         }
     }
 }

@@ -33,7 +33,8 @@ public sealed class Bic2200PowerModule : IBidirectionalPowerModule, IDisposable
         _bus = bus;
         _options = options;
         _time = time;
-        _lastAnswer = time.GetUtcNow() - options.CommunicationTimeout - TimeSpan.FromTicks(1);
+        // The unit gets one communication timeout from start-up to answer before the link counts as lost.
+        _lastAnswer = time.GetUtcNow();
         _bus.FrameReceived += OnFrame;
         _poll = time.CreateTimer(_ => Poll(), null, TimeSpan.Zero, options.PollPeriod);
     }
