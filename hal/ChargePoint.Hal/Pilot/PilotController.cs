@@ -61,6 +61,7 @@ public sealed class PilotController : IDisposable
         _pauseTimer = time.CreateTimer(_ => OnPauseTimeout(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _errorRoutineTimer = time.CreateTimer(_ => OnErrorRoutineElapsed(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _supervisor.FaultRaised += OnSafetyFault;
+        _supervisor.FaultsCleared += OnSafetyCleared;
     }
 
     /// <summary>Raised after each debounced state change, once the reaction has been carried out.</summary>
@@ -154,6 +155,7 @@ public sealed class PilotController : IDisposable
     public void Dispose()
     {
         _supervisor.FaultRaised -= OnSafetyFault;
+        _supervisor.FaultsCleared -= OnSafetyCleared;
         lock (_gate)
         {
             _sampleTimer?.Dispose();
@@ -368,6 +370,18 @@ public sealed class PilotController : IDisposable
         }
 
         ErrorRoutineCompleted?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>Leaves F for X1 once the supervisor has cleared its faults; the session logic offers PWM again.</summary>
+    private void OnSafetyCleared(object? sender, EventArgs e)
+    {
+        lock (_gate)
+        {
+            if (_outputAfterErrorRoutine is null && _pilot.Output.Mode == PilotOutputMode.StateF)
+            {
+                SetOutputLocked(PilotOutput.ConstantHigh, "safety faults cleared");
+            }
+        }
     }
 
     private void OnSafetyFault(object? sender, SafetyFault fault)

@@ -49,6 +49,9 @@ public sealed class SafetySupervisor : IDisposable
     /// <summary>Raised once per newly latched fault, after the safe state has been commanded.</summary>
     public event EventHandler<SafetyFault>? FaultRaised;
 
+    /// <summary>Raised when <see cref="TryClear"/> has cleared every latched fault.</summary>
+    public event EventHandler? FaultsCleared;
+
     /// <summary>Raised after every successful meter read.</summary>
     public event EventHandler<MeterReading>? MeterRead;
 
@@ -155,6 +158,7 @@ public sealed class SafetySupervisor : IDisposable
         }
 
         _logger.LogInformation("Safety faults cleared; closing the power path is allowed again.");
+        FaultsCleared?.Invoke(this, EventArgs.Empty);
         return true;
     }
 
