@@ -59,9 +59,8 @@ public sealed class PilotMcuFrontEndTests : IDisposable
 
         _host.Dispose();
 
-        Assert.True(SpinWait.SpinUntil(() => _mcu.HeartbeatLost, Wait));
-        Assert.Equal(0, _mcu.ContactorsClosed);
-        Assert.Equal(PilotOutputMode.StateF, _pilot.Output.Mode);
+        // Under load a heartbeat may already have been late before; what counts is where the MCU settles.
+        Assert.True(SpinWait.SpinUntil(() => _mcu.HeartbeatLost && _mcu.ContactorsClosed == 0 && _pilot.Output.Mode == PilotOutputMode.StateF, Wait));
     }
 
     [Fact]

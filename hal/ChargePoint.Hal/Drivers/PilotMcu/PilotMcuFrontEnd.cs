@@ -61,6 +61,9 @@ public sealed class PilotMcuFrontEnd : IControlPilot, IProximityPilot, IEmergenc
     /// <summary>True when the MCU reports that it went to its safe state for lack of heartbeats.</summary>
     public bool McuHeartbeatLost => CurrentStatus() is { } s && (s.Flags & PilotMcuStatus.FlagHeartbeatLost) != 0;
 
+    /// <summary>Waits until the MCU reports status; used at start-up before the control layer starts.</summary>
+    public bool WaitForLink(TimeSpan timeout) => SpinWait.SpinUntil(() => IsLinkUp, timeout);
+
     public bool IsPressed => CurrentStatus() is not { } s || (s.Flags & PilotMcuStatus.FlagEmergencyStop) != 0;
 
     public void SetOutput(PilotOutput output)
