@@ -17,6 +17,10 @@ public sealed class DriverStationIntegrationTests : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
 
+    // Real threads on a shared CI machine can stall for a few hundred ms; the link's own timeouts are tested
+    // elsewhere, here they must not fire spuriously.
+    private static readonly TimeSpan Relaxed = TimeSpan.FromSeconds(1);
+
     private readonly List<IDisposable> _owned = [];
     private readonly SimulatedEv _ev = new(new SimulatedBattery(5_000, 50, 44, 56, 0.02));
     private readonly SimulatedPilotMcu _mcu;
@@ -27,8 +31,8 @@ public sealed class DriverStationIntegrationTests : IDisposable
     {
         var time = TimeProvider.System;
         var pilotPty = Own(PseudoTerminal.Open());
-        _mcu = Own(new SimulatedPilotMcu(pilotPty.Primary, new SimulatedControlPilot(_ev), new SimulatedProximityPilot(_ev), time));
-        var frontEnd = Own(new PilotMcuFrontEnd(Own(SerialPort.Open(new SerialPortOptions { Device = pilotPty.SecondaryPath, BaudRate = 115200 })), time, new PilotMcuOptions()));
+        _mcu = Own(new SimulatedPilotMcu(pilotPty.Primary, new SimulatedControlPilot(_ev), new SimulatedProximityPilot(_ev), time, Relaxed));
+        var frontEnd = Own(new PilotMcuFrontEnd(Own(SerialPort.Open(new SerialPortOptions { Device = pilotPty.SecondaryPath, BaudRate = 115200 })), time, new PilotMcuOptions { StatusTimeout = Relaxed }));
 
         var can = new InMemoryCanNetwork();
         _physics = new SimulatedPowerModule(time, new SimulatedPowerModuleOptions { Capabilities = new Bic2200Options().Capabilities }, () => _ev.IsPluggedIn && _mcu.ContactorsClosed == 0b11 ? _ev.Battery : null);
@@ -54,18 +58,20 @@ public sealed class DriverStationIntegrationTests : IDisposable
         _control.Pilot.RequestHighLevelCommunication();
         _control.Pilot.AllowPower(true);
         _ev.CloseS2();
-        Assert.True(SpinWait.SpinUntil(() => _mcu.ContactorsClosed == 0b11, Wait), $"contactors closed through the MCU link; faults: {string.Join("; ", _control.Safety.ActiveFaults)}");
+        Assert.True(SpinWait.SpinUntil(() => _mcu.ContactorsClosed == 0b11, Wait), $"contactors closed through the MCU link; faults: {Faults()}");
 
         _control.Hardware.PowerModule.SetSetpoint(new PowerModuleSetpoint(58, 20, 0));
         _control.Hardware.PowerModule.SetMode(PowerModuleMode.Charge);
-        Assert.True(SpinWait.SpinUntil(() => _control.Safety.LastMeterReading is { PowerWatts: > 500 }, Wait), "meter sees the charging power");
-        Assert.Equal(20, _control.Hardware.PowerModule.ReadStatus().OutputCurrentAmperes, 0);
+        Assert.True(SpinWait.SpinUntil(() => _control.Hardware.PowerModule.ReadStatus().OutputCurrentAmperes >= 19.9, Wait), $"module reports the charge current; faults: {Faults()}");
+        Assert.True(SpinWait.SpinUntil(() => _control.Safety.LastMeterReading is { PowerWatts: > 800 }, Wait), $"meter sees the charging power; faults: {Faults()}");
 
         _mcu.EmergencyStopPressed = true;
 
         Assert.True(SpinWait.SpinUntil(() => _control.Safety.IsFaulted && _mcu.ContactorsClosed == 0 && _physics.ActualMode == PowerModuleMode.Off, Wait), "safe state after the e-stop");
         Assert.Equal(SafetyFaultKind.EmergencyStop, _control.Safety.ActiveFaults[0].Kind);
     }
+
+    private string Faults() => string.Join("; ", _control.Safety.ActiveFaults);
 
     public void Dispose()
     {
