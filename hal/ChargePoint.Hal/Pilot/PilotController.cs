@@ -213,7 +213,11 @@ public sealed class PilotController : IDisposable
                 measurement = new PilotMeasurement(double.NaN, double.NaN);
             }
 
-            var output = _pilot.Output;
+            var commanded = _pilot.Output;
+
+            // Judge the measurement against the output it was taken under; a command still in flight to a
+            // front-end MCU must not look like a diode fault.
+            var output = measurement.AppliedOutput ?? commanded;
             var raw = _classifier.Classify(measurement.HighPlateauVolts);
             if (raw == _candidate)
             {
@@ -233,7 +237,7 @@ public sealed class PilotController : IDisposable
                 OnStateChangedLocked(change);
             }
 
-            fault = CheckPilotHealthLocked(output, measurement);
+            fault = IsSameOutput(output, commanded) ? CheckPilotHealthLocked(output, measurement) : null;
         }
 
         if (fault is not null)
@@ -250,6 +254,10 @@ public sealed class PilotController : IDisposable
             StateChanged?.Invoke(this, change);
         }
     }
+
+    /// <summary>Same mode and duty within the 0.01 % resolution of a front-end link.</summary>
+    private static bool IsSameOutput(PilotOutput applied, PilotOutput commanded) =>
+        applied.Mode == commanded.Mode && Math.Abs(applied.DutyPercent - commanded.DutyPercent) < 0.011;
 
     private SafetyFault? CheckPilotHealthLocked(PilotOutput output, PilotMeasurement measurement)
     {
@@ -269,7 +277,8 @@ public sealed class PilotController : IDisposable
 
     private void OnStateChangedLocked(CpStateChange change)
     {
-        if (change.Current == CpState.A)
+        // The first classification after start (from Invalid) is not an unplug and must not cancel a session.
+        if (change.Current == CpState.A && change.Previous != CpState.Invalid)
         {
             // Unplugged: end of session. Power goes off, authorisation and PWM end with it (sequence 2).
             _powerAllowed = false;

@@ -15,11 +15,11 @@ namespace ChargePoint.Hal.Tests.Drivers;
 /// </summary>
 public sealed class DriverStationIntegrationTests : IDisposable
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     // Real threads on a shared CI machine can stall for a few hundred ms; the link's own timeouts are tested
     // elsewhere, here they must not fire spuriously.
-    private static readonly TimeSpan Relaxed = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Relaxed = TimeSpan.FromSeconds(2);
 
     private readonly List<IDisposable> _owned = [];
     private readonly SimulatedEv _ev = new(new SimulatedBattery(5_000, 50, 44, 56, 0.02));
@@ -37,24 +37,28 @@ public sealed class DriverStationIntegrationTests : IDisposable
         var can = new InMemoryCanNetwork();
         _physics = new SimulatedPowerModule(time, new SimulatedPowerModuleOptions { Capabilities = new Bic2200Options().Capabilities }, () => _ev.IsPluggedIn && _mcu.ContactorsClosed == 0b11 ? _ev.Battery : null);
         Own(new SimulatedBic2200Device(can.CreateEndpoint(), 0, _physics, time));
-        var powerModule = Own(new Bic2200PowerModule(can.CreateEndpoint(), new Bic2200Options(), time));
+        var powerModule = Own(new Bic2200PowerModule(can.CreateEndpoint(), new Bic2200Options { CommunicationTimeout = Relaxed }, time));
 
         var meterPty = Own(PseudoTerminal.Open());
         Own(new SimulatedSdm630Device(meterPty.Primary, 1, () => new MeterReading(default, 0, 0, _physics.ActualVoltageVolts * _physics.ActualCurrentAmperes, _physics.ActualVoltageVolts, _physics.ActualCurrentAmperes)));
         var modbus = Own(new ModbusRtuMaster(Own(SerialPort.Open(new SerialPortOptions { Device = meterPty.SecondaryPath, BaudRate = 19200 })), new ModbusRtuOptions(), time));
 
         var hardware = new DriverHardware(frontEnd, powerModule, new Sdm630Meter(modbus, 1, time, "SDM630-1"));
-        _control = Own(new StationControl(hardware, time, safetyOptions: new SafetyOptions { MeterPollPeriod = TimeSpan.FromMilliseconds(200) }));
+        var safety = new SafetyOptions { MeterPollPeriod = TimeSpan.FromMilliseconds(200), PowerModuleCommunicationTimeout = Relaxed, ContactorFeedbackTimeout = Relaxed };
+        _control = Own(new StationControl(hardware, time, safetyOptions: safety));
 
-        // As at boot: start the control layer once the front end answers.
+        // As at boot: start the control layer once the devices answer.
         Assert.True(frontEnd.WaitForLink(Wait), "pilot MCU link up");
+        Assert.True(SpinWait.SpinUntil(() => powerModule.ReadStatus().Faults == PowerModuleFaults.None, Wait), "power module answers");
         _control.Start();
     }
 
     [Fact]
     public void A_session_charges_through_the_drivers_and_an_emergency_stop_ends_it_safely()
     {
+        Assert.True(SpinWait.SpinUntil(() => _control.Pilot.State == CpState.A, Wait), "pilot reads A before the vehicle arrives");
         _ev.PlugIn();
+        Assert.True(SpinWait.SpinUntil(() => _control.Pilot.State == CpState.B, Wait), "pilot reads B once plugged in");
         _control.Pilot.RequestHighLevelCommunication();
         _control.Pilot.AllowPower(true);
         _ev.CloseS2();
