@@ -27,6 +27,11 @@ public sealed class LinuxStationHardware : IStationHardware, IDisposable
         {
             var pilotPort = Own(SerialPort.Open(options.PilotMcuSerial));
             var frontEnd = Own(new PilotMcuFrontEnd(pilotPort, time, options.PilotMcu));
+            if (!frontEnd.WaitForLink(TimeSpan.FromSeconds(2)))
+            {
+                throw new HardwareConfigurationException([new($"{LinuxHardwareOptions.SectionName}:PilotMcuSerial", $"the pilot MCU on {options.PilotMcuSerial.Device} sent no status within 2 s.", $"check the wiring, the MCU firmware (link version {PilotMcuFrame.Version}) and the baud rate ({options.PilotMcuSerial.BaudRate}).")]);
+            }
+
             ControlPilot = frontEnd;
             ProximityPilot = frontEnd;
             Contactors = frontEnd.Contactors;

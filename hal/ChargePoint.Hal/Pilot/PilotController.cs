@@ -61,6 +61,7 @@ public sealed class PilotController : IDisposable
         _pauseTimer = time.CreateTimer(_ => OnPauseTimeout(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _errorRoutineTimer = time.CreateTimer(_ => OnErrorRoutineElapsed(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _supervisor.FaultRaised += OnSafetyFault;
+        _supervisor.FaultsCleared += OnSafetyCleared;
     }
 
     /// <summary>Raised after each debounced state change, once the reaction has been carried out.</summary>
@@ -154,6 +155,7 @@ public sealed class PilotController : IDisposable
     public void Dispose()
     {
         _supervisor.FaultRaised -= OnSafetyFault;
+        _supervisor.FaultsCleared -= OnSafetyCleared;
         lock (_gate)
         {
             _sampleTimer?.Dispose();
@@ -199,8 +201,23 @@ public sealed class PilotController : IDisposable
         SafetyFault? fault = null;
         lock (_gate)
         {
-            var measurement = _pilot.ReadMeasurement();
-            var output = _pilot.Output;
+            PilotMeasurement measurement;
+            try
+            {
+                measurement = _pilot.ReadMeasurement();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+                // Unknown pilot voltage classifies as Invalid and so ends in a pilot fault after the debounce.
+                _logger.LogWarning(ex, "Reading the pilot failed.");
+                measurement = new PilotMeasurement(double.NaN, double.NaN);
+            }
+
+            var commanded = _pilot.Output;
+
+            // Judge the measurement against the output it was taken under; a command still in flight to a
+            // front-end MCU must not look like a diode fault.
+            var output = measurement.AppliedOutput ?? commanded;
             var raw = _classifier.Classify(measurement.HighPlateauVolts);
             if (raw == _candidate)
             {
@@ -220,7 +237,7 @@ public sealed class PilotController : IDisposable
                 OnStateChangedLocked(change);
             }
 
-            fault = CheckPilotHealthLocked(output, measurement);
+            fault = IsSameOutput(output, commanded) ? CheckPilotHealthLocked(output, measurement) : null;
         }
 
         if (fault is not null)
@@ -237,6 +254,10 @@ public sealed class PilotController : IDisposable
             StateChanged?.Invoke(this, change);
         }
     }
+
+    /// <summary>Same mode and duty within the 0.01 % resolution of a front-end link.</summary>
+    private static bool IsSameOutput(PilotOutput applied, PilotOutput commanded) =>
+        applied.Mode == commanded.Mode && Math.Abs(applied.DutyPercent - commanded.DutyPercent) < 0.011;
 
     private SafetyFault? CheckPilotHealthLocked(PilotOutput output, PilotMeasurement measurement)
     {
@@ -256,7 +277,8 @@ public sealed class PilotController : IDisposable
 
     private void OnStateChangedLocked(CpStateChange change)
     {
-        if (change.Current == CpState.A)
+        // The first classification after start (from Invalid) is not an unplug and must not cancel a session.
+        if (change.Current == CpState.A && change.Previous != CpState.Invalid)
         {
             // Unplugged: end of session. Power goes off, authorisation and PWM end with it (sequence 2).
             _powerAllowed = false;
@@ -357,6 +379,18 @@ public sealed class PilotController : IDisposable
         }
 
         ErrorRoutineCompleted?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>Leaves F for X1 once the supervisor has cleared its faults; the session logic offers PWM again.</summary>
+    private void OnSafetyCleared(object? sender, EventArgs e)
+    {
+        lock (_gate)
+        {
+            if (_outputAfterErrorRoutine is null && _pilot.Output.Mode == PilotOutputMode.StateF)
+            {
+                SetOutputLocked(PilotOutput.ConstantHigh, "safety faults cleared");
+            }
+        }
     }
 
     private void OnSafetyFault(object? sender, SafetyFault fault)

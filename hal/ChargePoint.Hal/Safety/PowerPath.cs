@@ -165,7 +165,14 @@ public sealed class PowerPath : IDisposable
         _decayTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         foreach (var contactor in _contactors)
         {
-            contactor.Open();
+            try
+            {
+                contactor.Open();
+            }
+            catch (IOException)
+            {
+                // Keep opening the others; the contactor monitor reports the one whose feedback stays closed.
+            }
         }
 
         State = PowerPathState.Open;

@@ -21,4 +21,7 @@ public enum SafetyFaultKind
     MeterTimeout,
     PilotFault,
     DiodeFault,
+
+    /// <summary>A safety input or the pilot could not be read (driver I/O error); its state is unknown.</summary>
+    HardwareUnreadable,
 }

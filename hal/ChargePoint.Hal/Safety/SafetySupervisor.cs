@@ -49,6 +49,9 @@ public sealed class SafetySupervisor : IDisposable
     /// <summary>Raised once per newly latched fault, after the safe state has been commanded.</summary>
     public event EventHandler<SafetyFault>? FaultRaised;
 
+    /// <summary>Raised when <see cref="TryClear"/> has cleared every latched fault.</summary>
+    public event EventHandler? FaultsCleared;
+
     /// <summary>Raised after every successful meter read.</summary>
     public event EventHandler<MeterReading>? MeterRead;
 
@@ -88,7 +91,17 @@ public sealed class SafetySupervisor : IDisposable
     /// <summary>Checks every input once; called by the poll timer and usable directly after a known event.</summary>
     public void Poll()
     {
-        var fault = CheckInputs();
+        SafetyFault? fault;
+        try
+        {
+            fault = CheckInputs();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // An input whose state is unknown is treated as unsafe.
+            fault = new SafetyFault(SafetyFaultKind.HardwareUnreadable, $"Reading safety inputs failed: {ex.Message}", _time.GetUtcNow());
+        }
+
         if (fault is not null)
         {
             Report(fault);
@@ -124,7 +137,16 @@ public sealed class SafetySupervisor : IDisposable
                 return true;
             }
 
-            var stillPresent = CheckInputs() is not null || _contactorMonitor.AnyDisagreement();
+            bool stillPresent;
+            try
+            {
+                stillPresent = CheckInputs() is not null || _contactorMonitor.AnyDisagreement();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                stillPresent = true;
+            }
+
             if (stillPresent)
             {
                 return false;
@@ -136,6 +158,7 @@ public sealed class SafetySupervisor : IDisposable
         }
 
         _logger.LogInformation("Safety faults cleared; closing the power path is allowed again.");
+        FaultsCleared?.Invoke(this, EventArgs.Empty);
         return true;
     }
 

@@ -57,7 +57,16 @@ public sealed class SimulatedModbusDevice : IDisposable
         var length = 0;
         while (!_stop.IsCancellationRequested)
         {
-            var n = _channel.Read(buffer.AsSpan(length), TimeSpan.FromMilliseconds(20));
+            int n;
+            try
+            {
+                n = _channel.Read(buffer.AsSpan(length), TimeSpan.FromMilliseconds(20));
+            }
+            catch (IOException)
+            {
+                return; // the wire is gone
+            }
+
             if (n == 0)
             {
                 length = 0; // a silent interval ends any partial frame
@@ -91,7 +100,14 @@ public sealed class SimulatedModbusDevice : IDisposable
                 response[^1] ^= 0xFF;
             }
 
-            _channel.Write(response);
+            try
+            {
+                _channel.Write(response);
+            }
+            catch (IOException)
+            {
+                return;
+            }
         }
     }
 

@@ -10,13 +10,15 @@ namespace ChargePoint.Hal.Simulated;
 /// </summary>
 public sealed class SimulatedPilotMcu : IDisposable
 {
-    public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromMilliseconds(250);
+    /// <summary>The link's heartbeat timeout (PROTOCOL.md).</summary>
+    public static readonly TimeSpan DefaultHeartbeatTimeout = TimeSpan.FromMilliseconds(250);
 
     private readonly Lock _gate = new();
     private readonly ISerialChannel _channel;
     private readonly SimulatedControlPilot _pilot;
     private readonly IProximityPilot _proximity;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _heartbeatTimeout;
     private readonly ITimer _tick;
     private readonly Thread _reader;
     private readonly PilotMcuFrameReader _frames = new();
@@ -24,8 +26,11 @@ public sealed class SimulatedPilotMcu : IDisposable
     private DateTimeOffset _lastHostFrame;
     private byte _sequence;
 
-    public SimulatedPilotMcu(ISerialChannel channel, SimulatedControlPilot pilot, IProximityPilot proximity, TimeProvider time)
+    /// <summary>Starts serving; <paramref name="heartbeatTimeout"/> defaults to the protocol's 250 ms (tests on
+    /// loaded machines may relax it).</summary>
+    public SimulatedPilotMcu(ISerialChannel channel, SimulatedControlPilot pilot, IProximityPilot proximity, TimeProvider time, TimeSpan? heartbeatTimeout = null)
     {
+        _heartbeatTimeout = heartbeatTimeout ?? DefaultHeartbeatTimeout;
         _channel = channel;
         _pilot = pilot;
         _proximity = proximity;
@@ -58,7 +63,16 @@ public sealed class SimulatedPilotMcu : IDisposable
         var buffer = new byte[256];
         while (!_disposed)
         {
-            var n = _channel.Read(buffer, TimeSpan.FromMilliseconds(20));
+            int n;
+            try
+            {
+                n = _channel.Read(buffer, TimeSpan.FromMilliseconds(20));
+            }
+            catch (IOException)
+            {
+                return; // the wire is gone
+            }
+
             foreach (var frame in _frames.Feed(buffer.AsSpan(0, n)))
             {
                 Handle(frame);
@@ -90,7 +104,7 @@ public sealed class SimulatedPilotMcu : IDisposable
         byte[] status;
         lock (_gate)
         {
-            if (!HeartbeatLost && _time.GetUtcNow() - _lastHostFrame > HeartbeatTimeout)
+            if (!HeartbeatLost && _time.GetUtcNow() - _lastHostFrame > _heartbeatTimeout)
             {
                 HeartbeatLost = true;
                 ContactorsClosed = 0;
@@ -114,9 +128,18 @@ public sealed class SimulatedPilotMcu : IDisposable
             status = new PilotMcuFrame(PilotMcuFrame.Status, _sequence++, payload).Encode();
         }
 
-        if (!_disposed)
+        if (_disposed)
+        {
+            return;
+        }
+
+        try
         {
             _channel.Write(status);
+        }
+        catch (IOException)
+        {
+            // Host side closed; nothing listens any more.
         }
     }
 }

@@ -34,7 +34,8 @@ public sealed class PilotMcuFrontEndTests : IDisposable
         _host.SetOutput(PilotOutput.Pwm(5));
 
         Assert.True(SpinWait.SpinUntil(() => _pilot.Output == PilotOutput.Pwm(5), Wait));
-        Assert.True(SpinWait.SpinUntil(() => Math.Abs(_host.ReadMeasurement().HighPlateauVolts - 8.79) < 0.01, Wait));
+        Assert.True(SpinWait.SpinUntil(() => _host.ReadMeasurement().AppliedOutput == PilotOutput.Pwm(5), Wait));
+        Assert.Equal(8.79, _host.ReadMeasurement().HighPlateauVolts, 2);
         Assert.Equal(-12, _host.ReadMeasurement().LowPlateauVolts, 3);
         Assert.Equal(220, _host.ReadResistanceOhms());
         Assert.False(_host.IsPressed);
@@ -59,9 +60,8 @@ public sealed class PilotMcuFrontEndTests : IDisposable
 
         _host.Dispose();
 
-        Assert.True(SpinWait.SpinUntil(() => _mcu.HeartbeatLost, Wait));
-        Assert.Equal(0, _mcu.ContactorsClosed);
-        Assert.Equal(PilotOutputMode.StateF, _pilot.Output.Mode);
+        // Under load a heartbeat may already have been late before; what counts is where the MCU settles.
+        Assert.True(SpinWait.SpinUntil(() => _mcu.HeartbeatLost && _mcu.ContactorsClosed == 0 && _pilot.Output.Mode == PilotOutputMode.StateF, Wait));
     }
 
     [Fact]

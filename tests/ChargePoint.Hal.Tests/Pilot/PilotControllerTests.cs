@@ -188,4 +188,24 @@ public sealed class PilotControllerTests
 
         Assert.Equal(PilotOutputMode.StateF, station.Control.Pilot.Output.Mode);
     }
+
+    [Fact]
+    public void State_D_closes_only_where_ventilation_is_available()
+    {
+        using var without = new StationFixture();
+        using var with = new StationFixture(pilot: new() { VentilationAvailable = true });
+        foreach (var station in new[] { without, with })
+        {
+            station.Hardware.Ev.RequestsVentilation = true;
+            station.Hardware.Ev.PlugIn();
+            station.Control.Pilot.OfferCurrent(16);
+            station.Control.Pilot.AllowPower(true);
+            station.Hardware.Ev.CloseS2();
+            station.Advance(TimeSpan.FromMilliseconds(200));
+            Assert.Equal(CpState.D, station.Control.Pilot.State);
+        }
+
+        Assert.True(without.ContactorsOpen, "state D without ventilation must not be powered");
+        Assert.True(with.ContactorsClosed);
+    }
 }

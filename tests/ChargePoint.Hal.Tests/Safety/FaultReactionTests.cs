@@ -65,6 +65,7 @@ public sealed class FaultReactionTests
 
         station.Hardware.ClearInjectedFaults();
         Assert.True(station.Control.Safety.TryClear());
+        Assert.Equal(PilotOutputMode.ConstantHigh, station.Control.Pilot.Output.Mode);
         Assert.True(station.Control.PowerPath.TryClose());
     }
 

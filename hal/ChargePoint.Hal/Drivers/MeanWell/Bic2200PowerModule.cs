@@ -33,7 +33,8 @@ public sealed class Bic2200PowerModule : IBidirectionalPowerModule, IDisposable
         _bus = bus;
         _options = options;
         _time = time;
-        _lastAnswer = time.GetUtcNow() - options.CommunicationTimeout - TimeSpan.FromTicks(1);
+        // The unit gets one communication timeout from start-up to answer before the link counts as lost.
+        _lastAnswer = time.GetUtcNow();
         _bus.FrameReceived += OnFrame;
         _poll = time.CreateTimer(_ => Poll(), null, TimeSpan.Zero, options.PollPeriod);
     }
@@ -95,9 +96,23 @@ public sealed class Bic2200PowerModule : IBidirectionalPowerModule, IDisposable
         }
 
         var address = _options.Address;
-        _bus.Send(Bic2200Protocol.ReadRequest(address, Bic2200Protocol.ReadVout));
-        _bus.Send(Bic2200Protocol.ReadRequest(address, Bic2200Protocol.ReadIout));
-        _bus.Send(Bic2200Protocol.ReadRequest(address, Bic2200Protocol.FaultStatus));
+        Send(Bic2200Protocol.ReadRequest(address, Bic2200Protocol.ReadVout));
+        Send(Bic2200Protocol.ReadRequest(address, Bic2200Protocol.ReadIout));
+        Send(Bic2200Protocol.ReadRequest(address, Bic2200Protocol.FaultStatus));
+    }
+
+    /// <summary>A failed send (bus-off, full queue) is not fatal: the missing answers surface as
+    /// <see cref="PowerModuleFaults.CommunicationLost"/>, which the safety supervisor acts on.</summary>
+    private void Send(CanFrame frame)
+    {
+        try
+        {
+            _bus.Send(frame);
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or ObjectDisposedException)
+        {
+            // Reported through the communication timeout.
+        }
     }
 
     private void OnFrame(object? sender, CanFrame frame)
@@ -145,21 +160,21 @@ public sealed class Bic2200PowerModule : IBidirectionalPowerModule, IDisposable
         var address = _options.Address;
         if (_mode == PowerModuleMode.Off)
         {
-            _bus.Send(Bic2200Protocol.Write(address, Bic2200Protocol.Operation, 0));
+            Send(Bic2200Protocol.Write(address, Bic2200Protocol.Operation, 0));
             return;
         }
 
-        _bus.Send(Bic2200Protocol.Write(address, Bic2200Protocol.DirectionControl, _mode == PowerModuleMode.Discharge ? (ushort)1 : (ushort)0));
-        _bus.Send(Bic2200Protocol.Write(address, Bic2200Protocol.Operation, 1));
+        Send(Bic2200Protocol.Write(address, Bic2200Protocol.DirectionControl, _mode == PowerModuleMode.Discharge ? (ushort)1 : (ushort)0));
+        Send(Bic2200Protocol.Write(address, Bic2200Protocol.Operation, 1));
     }
 
     private void SendSetpointLocked()
     {
         var address = _options.Address;
-        _bus.Send(Bic2200Protocol.Write(address, Bic2200Protocol.VoutSet, Counts(_setpoint.TargetVoltageVolts, _options.VoltageFactor)));
-        _bus.Send(Bic2200Protocol.Write(address, Bic2200Protocol.IoutSet, Counts(_setpoint.ChargeCurrentLimitAmperes, _options.CurrentFactor)));
-        _bus.Send(Bic2200Protocol.Write(address, Bic2200Protocol.ReverseVoutSet, Counts(_setpoint.TargetVoltageVolts, _options.VoltageFactor)));
-        _bus.Send(Bic2200Protocol.Write(address, Bic2200Protocol.ReverseIoutSet, Counts(_setpoint.DischargeCurrentLimitAmperes, _options.CurrentFactor)));
+        Send(Bic2200Protocol.Write(address, Bic2200Protocol.VoutSet, Counts(_setpoint.TargetVoltageVolts, _options.VoltageFactor)));
+        Send(Bic2200Protocol.Write(address, Bic2200Protocol.IoutSet, Counts(_setpoint.ChargeCurrentLimitAmperes, _options.CurrentFactor)));
+        Send(Bic2200Protocol.Write(address, Bic2200Protocol.ReverseVoutSet, Counts(_setpoint.TargetVoltageVolts, _options.VoltageFactor)));
+        Send(Bic2200Protocol.Write(address, Bic2200Protocol.ReverseIoutSet, Counts(_setpoint.DischargeCurrentLimitAmperes, _options.CurrentFactor)));
     }
 
     private static ushort Counts(double value, double factor) => (ushort)Math.Clamp(Math.Round(value / factor), 0, ushort.MaxValue);

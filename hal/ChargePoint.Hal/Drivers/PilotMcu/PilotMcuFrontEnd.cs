@@ -61,6 +61,9 @@ public sealed class PilotMcuFrontEnd : IControlPilot, IProximityPilot, IEmergenc
     /// <summary>True when the MCU reports that it went to its safe state for lack of heartbeats.</summary>
     public bool McuHeartbeatLost => CurrentStatus() is { } s && (s.Flags & PilotMcuStatus.FlagHeartbeatLost) != 0;
 
+    /// <summary>Waits until the MCU reports status; used at start-up before the control layer starts.</summary>
+    public bool WaitForLink(TimeSpan timeout) => SpinWait.SpinUntil(() => IsLinkUp, timeout);
+
     public bool IsPressed => CurrentStatus() is not { } s || (s.Flags & PilotMcuStatus.FlagEmergencyStop) != 0;
 
     public void SetOutput(PilotOutput output)
@@ -74,8 +77,17 @@ public sealed class PilotMcuFrontEnd : IControlPilot, IProximityPilot, IEmergenc
     }
 
     public PilotMeasurement ReadMeasurement() => CurrentStatus() is { } s
-        ? new PilotMeasurement(s.HighPlateauMillivolts / 1000.0, s.LowPlateauMillivolts / 1000.0)
+        ? new PilotMeasurement(s.HighPlateauMillivolts / 1000.0, s.LowPlateauMillivolts / 1000.0, AppliedOutput(s))
         : new PilotMeasurement(double.NaN, double.NaN);
+
+    /// <summary>The output the MCU reports it was driving, in the same form as the commands.</summary>
+    private static PilotOutput AppliedOutput(PilotMcuStatus status) => status.PilotMode switch
+    {
+        PilotOutputMode.Pwm => PilotOutput.Pwm(Math.Min(status.DutyHundredthsPercent / 100.0, 100)),
+        PilotOutputMode.ConstantHigh => PilotOutput.ConstantHigh,
+        PilotOutputMode.StateE => PilotOutput.StateE,
+        _ => PilotOutput.StateF,
+    };
 
     public double ReadResistanceOhms() => CurrentStatus() is { } s && s.ProximityOhms != PilotMcuStatus.ProximityOpen ? s.ProximityOhms : double.PositiveInfinity;
 

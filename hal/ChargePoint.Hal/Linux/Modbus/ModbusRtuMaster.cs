@@ -110,8 +110,13 @@ public sealed class ModbusRtuMaster(ISerialChannel channel, ModbusRtuOptions opt
         await _bus.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // The serial calls block in poll(); keep them off the caller's thread.
-            return await Task.Run(() => TransactWithRetries(request, expectedLength, cancellationToken), cancellationToken).ConfigureAwait(false);
+            // The serial calls block in poll() for up to the response timeout; run them on their own thread so
+            // they never hold a thread-pool thread that timers (the safety poll among them) need.
+            return await Task.Factory.StartNew(
+                () => TransactWithRetries(request, expectedLength, cancellationToken),
+                cancellationToken,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).ConfigureAwait(false);
         }
         finally
         {
