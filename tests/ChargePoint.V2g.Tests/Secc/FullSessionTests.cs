@@ -45,8 +45,12 @@ public sealed class FullSessionTests(PkiFixture fixture, ITestOutputHelper outpu
     [Fact]
     public async Task Dc_bpt_scheduled_session_uses_the_firmware_schedule()
     {
-        await using var secc = new SeccLoopback(fixture.Pki, output, new SeccOptions { PreferredControlMode = ControlMode.Scheduled });
-        _ = Task.Delay(80).ContinueWith(_ => secc.Control.SetSchedule(Schedule(secc)), TaskScheduler.Default);
+        var time = TimeProvider.System;
+        await using var secc = new SeccLoopback(
+            fixture.Pki,
+            output,
+            new SeccOptions { PreferredControlMode = ControlMode.Scheduled },
+            firmware: c => new SimulatedFirmware(c) { ScheduleAfterDiscovery = () => Schedule(time) });
         var result = await secc.RunEvAsync(new EvSimulatorOptions { Service = EnergyTransferService.DcBpt, ControlMode = ControlMode.Scheduled, ChargeLoops = 3 });
 
         Assert.Equal(EvSessionOutcome.Completed, result.Outcome);
@@ -74,7 +78,7 @@ public sealed class FullSessionTests(PkiFixture fixture, ITestOutputHelper outpu
     public async Task Ac_bpt_scheduled_session_completes()
     {
         await using var secc = new SeccLoopback(fixture.Pki, output);
-        secc.Control.SetSchedule(Schedule(secc));
+        secc.Control.SetSchedule(Schedule(secc.Time));
         var result = await secc.RunEvAsync(new EvSimulatorOptions { Service = EnergyTransferService.AcBpt, ControlMode = ControlMode.Scheduled, ChargeLoops = 3 });
 
         Assert.Equal(EvSessionOutcome.Completed, result.Outcome);
@@ -131,8 +135,8 @@ public sealed class FullSessionTests(PkiFixture fixture, ITestOutputHelper outpu
         Assert.Contains(PowerDeliveryCommand.ScheduleRenegotiation, secc.Firmware.PowerDeliveries);
     }
 
-    private static EvseSchedule Schedule(SeccLoopback secc) => new(
-        secc.Time.GetUtcNow(),
+    private static EvseSchedule Schedule(TimeProvider time) => new(
+        time.GetUtcNow(),
         [new ScheduleEntry(TimeSpan.FromHours(1), 22_000), new ScheduleEntry(TimeSpan.FromHours(1), 11_000)],
         [new ScheduleEntry(TimeSpan.FromHours(2), 7_000)]);
 }

@@ -114,7 +114,7 @@ public sealed class NegativeSessionTests(PkiFixture fixture, ITestOutputHelper o
     [Fact]
     public async Task Sequence_timeout_half_a_second_after_charge_loop_response_on_fake_time()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(PkiFixture.Now); // certificates are valid from the fixture's creation
         await using var secc = new SeccLoopback(fixture.Pki, output, time: clock);
         var run = secc.RunEvAsync(new EvSimulatorOptions
         {
@@ -125,7 +125,8 @@ public sealed class NegativeSessionTests(PkiFixture fixture, ITestOutputHelper o
         });
 
         // After the first ChargeLoopRes the SECC waits 0.5 s (its timer) while the EV sleeps 10 s (its timer).
-        await WaitUntilAsync(() => secc.Firmware.Loops.Count == 1 && clock.ActiveTimerCount >= 2);
+        await WaitUntilAsync(() => run.IsCompleted || (secc.Firmware.Loops.Count == 1 && clock.ActiveTimerCount >= 2));
+        Assert.False(run.IsCompleted, "the EV must still be sleeping: " + (run.IsFaulted ? run.Exception : null));
         clock.Advance(TimeSpan.FromMilliseconds(499));
         await Task.Delay(50);
         Assert.Empty(secc.Firmware.SafeStates);

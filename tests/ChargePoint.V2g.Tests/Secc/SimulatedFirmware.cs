@@ -21,6 +21,10 @@ public sealed class SimulatedFirmware(SeccControl control) : ISeccFeedback
 
     public double DcVoltage { get; init; } = 400;
 
+    /// <summary>Scheduled mode: the schedule supplied 60 ms after ChargeParameterDiscovery, so the first
+    /// ScheduleExchangeRes is Ongoing.</summary>
+    public Func<EvseSchedule>? ScheduleAfterDiscovery { get; init; }
+
     public ConcurrentQueue<SeccSessionState> States { get; } = new();
 
     public ConcurrentQueue<SafeStateReason> SafeStates { get; } = new();
@@ -50,7 +54,15 @@ public sealed class SimulatedFirmware(SeccControl control) : ISeccFeedback
 
     public void OnServiceSelected(EnergyTransferService service, ControlMode controlMode, ushort parameterSetId) => Selected = (service, controlMode);
 
-    public void OnEvChargingNeeds(EvChargingNeeds needs) => Needs.Enqueue(needs);
+    public void OnEvChargingNeeds(EvChargingNeeds needs)
+    {
+        if (Needs.IsEmpty && ScheduleAfterDiscovery is { } schedule)
+        {
+            _ = Task.Delay(60).ContinueWith(_ => control.SetSchedule(schedule()), TaskScheduler.Default);
+        }
+
+        Needs.Enqueue(needs);
+    }
 
     public void OnCableCheckRequested() => control.ReportIsolation(IsolationStatus.Valid);
 

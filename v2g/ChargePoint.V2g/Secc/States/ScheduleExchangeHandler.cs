@@ -107,7 +107,7 @@ public static class ScheduleExchangeHandler
 
     private static ScheduleTupleType Placeholder(ISessionView session) => new()
     {
-        ScheduleTupleID = 0,
+        ScheduleTupleID = 1, // numericIDType starts at 1
         ChargingSchedule = Schedule(session.Now, [new ScheduleEntry(TimeSpan.FromDays(1), 0)], 1, DischargeLimitSign.Positive),
     };
 }
