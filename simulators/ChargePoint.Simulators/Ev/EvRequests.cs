@@ -9,7 +9,7 @@ using ChargePoint.V2g.Secc;
 namespace ChargePoint.Simulators.Ev;
 
 /// <summary>Builds the simulated EV's requests from its options and battery state.</summary>
-internal sealed class EvRequests(EvSimulatorOptions options)
+public sealed class EvRequests(EvSimulatorOptions options)
 {
     private EvBattery Battery => options.Battery;
 
