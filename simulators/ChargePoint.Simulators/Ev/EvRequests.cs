@@ -17,7 +17,7 @@ public sealed class EvRequests(EvSimulatorOptions options)
 
     public supportedAppProtocolReqType AppProtocols()
     {
-        var iso20 = options.Service.IsDc() ? AppProtocolNamespaces.Iso20Dc : AppProtocolNamespaces.Iso20Ac;
+        var iso20 = options.Service.IsDc() ? V2gApplicationProtocols.Iso20DcNamespace : V2gApplicationProtocols.Iso20AcNamespace;
         var entries = new List<AppProtocolType>();
         if (!options.OfferOnlyLegacyProtocols)
         {
@@ -26,8 +26,8 @@ public sealed class EvRequests(EvSimulatorOptions options)
 
         if (options.OfferLegacyProtocols || options.OfferOnlyLegacyProtocols)
         {
-            entries.Add(new AppProtocolType { ProtocolNamespace = AppProtocolNamespaces.Iso2, VersionNumberMajor = 2, VersionNumberMinor = 0, SchemaID = 2, Priority = (byte)(entries.Count + 1) });
-            entries.Add(new AppProtocolType { ProtocolNamespace = AppProtocolNamespaces.Din70121, VersionNumberMajor = 2, VersionNumberMinor = 0, SchemaID = 3, Priority = (byte)(entries.Count + 1) });
+            entries.Add(new AppProtocolType { ProtocolNamespace = V2gApplicationProtocols.Iso2Namespace, VersionNumberMajor = 2, VersionNumberMinor = 0, SchemaID = 2, Priority = (byte)(entries.Count + 1) });
+            entries.Add(new AppProtocolType { ProtocolNamespace = V2gApplicationProtocols.Din70121Namespace, VersionNumberMajor = 2, VersionNumberMinor = 0, SchemaID = 3, Priority = (byte)(entries.Count + 1) });
         }
 
         return new supportedAppProtocolReqType { AppProtocol = entries };

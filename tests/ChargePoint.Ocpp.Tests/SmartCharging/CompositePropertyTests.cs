@@ -24,41 +24,38 @@ public sealed class CompositePropertyTests
         }
     }
 
-    [Fact]
-    public void Limit_never_exceeds_any_applicable_maximum_and_equals_the_lowest()
-    {
+    /// <summary>Runs <paramref name="check"/> at every grid point of many random scenarios, with the reference model.</summary>
+    private static void ForEveryGridPoint(Action<CompositeScenario, DateTimeOffset, CompositePeriod, ReferenceComposite.Instant> check) =>
         Check.One(Runs, Prop.ForAll(CompositeScenario.Arbitrary, scenario =>
         {
             var schedule = Calculate(scenario);
             foreach (var (instant, period) in GridPoints(scenario, schedule))
             {
-                var reference = ReferenceComposite.At(scenario, Profiles.T0, instant);
-                Assert.All(reference.ChargeMaxima, max => Assert.True(period.Limit <= max + Tolerance, $"{period.Limit} > {max} at {instant}"));
-                Assert.Equal(reference.ExpectedLimit, period.Limit, Tolerance);
-                Assert.Equal(reference.Mode, period.OperationMode);
+                check(scenario, instant, period, ReferenceComposite.At(scenario, Profiles.T0, instant));
             }
         }));
-    }
 
     [Fact]
-    public void DischargeLimit_is_never_below_any_applicable_discharge_bound()
-    {
-        Check.One(Runs, Prop.ForAll(CompositeScenario.Arbitrary, scenario =>
+    public void Limit_never_exceeds_any_applicable_maximum_and_equals_the_lowest() =>
+        ForEveryGridPoint((_, instant, period, reference) =>
         {
-            var schedule = Calculate(scenario);
-            foreach (var (instant, period) in GridPoints(scenario, schedule))
+            Assert.All(reference.ChargeMaxima, max => Assert.True(period.Limit <= max + Tolerance, $"{period.Limit} > {max} at {instant}"));
+            Assert.Equal(reference.ExpectedLimit, period.Limit, Tolerance);
+            Assert.Equal(reference.Mode, period.OperationMode);
+        });
+
+    [Fact]
+    public void DischargeLimit_is_never_below_any_applicable_discharge_bound() =>
+        ForEveryGridPoint((scenario, instant, period, reference) =>
+        {
+            Assert.All(reference.DischargeBounds, bound => Assert.True(period.DischargeLimit >= bound - Tolerance, $"{period.DischargeLimit} < {bound} at {instant}"));
+            Assert.Equal(reference.ExpectedDischargeLimit, period.DischargeLimit, Tolerance);
+            Assert.True(period.DischargeLimit <= 0);
+            if (!scenario.Evse.CanDischarge)
             {
-                var reference = ReferenceComposite.At(scenario, Profiles.T0, instant);
-                Assert.All(reference.DischargeBounds, bound => Assert.True(period.DischargeLimit >= bound - Tolerance, $"{period.DischargeLimit} < {bound}"));
-                Assert.Equal(reference.ExpectedDischargeLimit, period.DischargeLimit, Tolerance);
-                Assert.True(period.DischargeLimit <= 0);
-                if (!scenario.Evse.CanDischarge)
-                {
-                    Assert.Equal(0, period.DischargeLimit);
-                }
+                Assert.Equal(0, period.DischargeLimit);
             }
-        }));
-    }
+        });
 
     [Fact]
     public void Setpoints_stay_inside_the_discharge_limit_and_the_limit()

@@ -33,7 +33,7 @@ public sealed class NegativeSessionTests(PkiFixture fixture, ITestOutputHelper o
     {
         await using var secc = new SeccLoopback(fixture.Pki, output);
         await using var ev = await secc.ConnectAsync();
-        await NegotiateAsync(ev, AppProtocolNamespaces.Iso20Dc);
+        await NegotiateAsync(ev, V2gApplicationProtocols.Iso20DcNamespace);
         var setup = await ExchangeAsync(ev, new SessionSetupReqType { EVCCID = "WMI00TEST", Header = Header(new byte[8]) });
         Assert.Equal(Iso20ResponseCode.OK_NewSessionEstablished, setup.ResponseCode);
 
@@ -52,7 +52,7 @@ public sealed class NegativeSessionTests(PkiFixture fixture, ITestOutputHelper o
     {
         await using var secc = new SeccLoopback(fixture.Pki, output);
         await using var ev = await secc.ConnectAsync();
-        await NegotiateAsync(ev, AppProtocolNamespaces.Iso20Dc);
+        await NegotiateAsync(ev, V2gApplicationProtocols.Iso20DcNamespace);
 
         await ev.SendAsync(new V2gtpMessage(V2gtpPayloadType.CommonMessages, new byte[] { 0x80, 0xFF, 0xFF, 0xFF, 0x01 }));
 
@@ -65,7 +65,7 @@ public sealed class NegativeSessionTests(PkiFixture fixture, ITestOutputHelper o
     {
         await using var secc = new SeccLoopback(fixture.Pki, output);
         await using var ev = await secc.ConnectAsync();
-        await NegotiateAsync(ev, AppProtocolNamespaces.Iso20Dc);
+        await NegotiateAsync(ev, V2gApplicationProtocols.Iso20DcNamespace);
 
         try
         {

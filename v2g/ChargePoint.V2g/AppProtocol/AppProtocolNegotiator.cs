@@ -4,52 +4,46 @@ using ChargePoint.V2g.Transport;
 namespace ChargePoint.V2g.AppProtocol;
 
 /// <summary>
-/// Pure SupportedAppProtocol handler. Picks the EV's highest-priority entry (Priority 1 is highest,
-/// [V2G20-169]) among the protocols we offer, skipping namespaces we do not know (real EVs put proprietary
-/// ones first). ISO 15118-20 is never selected on plain TCP or TLS 1.2 ([V2G20-2356]). An EV offering only
-/// ISO 15118-2 or DIN 70121 gets Failed_NoNegotiation: those fallbacks are not implemented, and the standard's
-/// answer when no offered protocol is supported is Failed_NoNegotiation without a SchemaID.
+/// SECC side of SupportedAppProtocol, a pure function. Walks the EV's entries from Priority 1 (highest)
+/// down and selects the first one we support ([V2G20-169]): same namespace and same major version. A
+/// different minor version selects with OK_SuccessfulNegotiationWithMinorDeviation. Unknown (e.g.
+/// proprietary) namespaces are skipped, not fatal. -20 entries are skipped unless the connection is TLS 1.3
+/// ([V2G20-2356]). Nothing usable: Failed_NoNegotiation without SchemaID; the SECC then closes the session.
 /// </summary>
 public static class AppProtocolNegotiator
 {
-    public static AppProtocolDecision Negotiate(
+    public static AppProtocolNegotiation Negotiate(
         supportedAppProtocolReqType request,
-        V2gTransportSecurity security,
-        IReadOnlyCollection<V2gApplicationProtocol> offered)
+        IReadOnlyList<SupportedAppProtocol> supported,
+        V2gTransportSecurity security)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(supported);
         ArgumentNullException.ThrowIfNull(security);
-        ArgumentNullException.ThrowIfNull(offered);
-        var part20Refused = false;
-        foreach (var entry in request.AppProtocol.OrderBy(e => e.Priority))
+
+        // Stable order: equal priorities (a malformed offer) keep the EV's listing order.
+        foreach (var offered in request.AppProtocol.OrderBy(p => p.Priority))
         {
-            var protocol = AppProtocolNamespaces.ToProtocol(entry.ProtocolNamespace);
-            if (protocol == V2gApplicationProtocol.None || !offered.Contains(protocol) || entry.VersionNumberMajor != AppProtocolNamespaces.Iso20Major)
+            var match = supported.FirstOrDefault(s =>
+                string.Equals(s.Namespace, offered.ProtocolNamespace, StringComparison.Ordinal)
+                && s.VersionMajor == offered.VersionNumberMajor);
+            if (match is null || (V2gApplicationProtocols.IsIso20(match.Protocol) && !security.PermitsIso15118Part20))
             {
                 continue;
             }
 
-            if (!security.PermitsIso15118Part20)
-            {
-                part20Refused = true;
-                continue;
-            }
-
-            var code = entry.VersionNumberMinor == AppProtocolNamespaces.Iso20Minor
+            var code = match.VersionMinor == offered.VersionNumberMinor
                 ? responseCodeType.OK_SuccessfulNegotiation
                 : responseCodeType.OK_SuccessfulNegotiationWithMinorDeviation;
-            return new AppProtocolDecision(
-                new supportedAppProtocolResType { ResponseCode = code, SchemaID = entry.SchemaID },
-                protocol,
-                $"{entry.ProtocolNamespace} {entry.VersionNumberMajor}.{entry.VersionNumberMinor} (priority {entry.Priority})");
+            return new AppProtocolNegotiation(
+                new supportedAppProtocolResType { ResponseCode = code, SchemaID = offered.SchemaID },
+                match,
+                offered.SchemaID);
         }
 
-        var reason = part20Refused
-            ? $"ISO 15118-20 offered over {security}, which is not TLS 1.3 [V2G20-2356]"
-            : "no offered protocol is supported: " + string.Join(", ", request.AppProtocol.Select(e => e.ProtocolNamespace));
-        return new AppProtocolDecision(
+        return new AppProtocolNegotiation(
             new supportedAppProtocolResType { ResponseCode = responseCodeType.Failed_NoNegotiation },
-            V2gApplicationProtocol.None,
-            reason);
+            Selected: null,
+            SchemaId: null);
     }
 }

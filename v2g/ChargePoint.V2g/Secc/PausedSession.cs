@@ -5,7 +5,7 @@ public sealed record PausedSession(
     byte[] SessionId,
     string EvccId,
     Transport.V2gTransportSecurity Security,
-    AppProtocol.V2gApplicationProtocol Protocol,
+    AppProtocol.V2gApplicationProtocol? Protocol,
     EnergyTransferService Service,
     ControlMode ControlMode,
     ushort ParameterSetId,

@@ -23,7 +23,7 @@ public sealed partial class SeccSession
     private readonly SeccEnvironment _environment;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly IReadOnlyCollection<V2gApplicationProtocol> _protocols;
+    private readonly IReadOnlyList<SupportedAppProtocol> _supported;
     private readonly byte[] _buffer;
 
     public SeccSession(SeccOptions options, SeccEnvironment environment, TimeProvider time, ILogger logger, int maxMessageLength = V2gtpOptions.DefaultMaxPayloadLength)
@@ -35,7 +35,8 @@ public sealed partial class SeccSession
         _time = time;
         _logger = logger;
         _buffer = new byte[maxMessageLength];
-        _protocols = options.Services.Select(s => s.IsDc() ? V2gApplicationProtocol.Iso20Dc : V2gApplicationProtocol.Iso20Ac).Distinct().ToList();
+        var offered = options.Services.Select(s => s.IsDc() ? V2gApplicationProtocol.Iso20Dc : V2gApplicationProtocol.Iso20Ac).ToHashSet();
+        _supported = V2gApplicationProtocols.Iso20Conductive.Where(p => offered.Contains(p.Protocol)).ToList();
     }
 
     public async Task<SeccSessionResult> RunAsync(IV2gConnection connection, CancellationToken cancellationToken)
@@ -50,7 +51,7 @@ public sealed partial class SeccSession
         try
         {
             reason = await NegotiateAsync(connection, context, cancellationToken) ?? SafeStateReason.ConnectionLost;
-            if (context.Protocol == V2gApplicationProtocol.None)
+            if (context.Protocol is null)
             {
                 return Result(reason);
             }
@@ -175,16 +176,17 @@ public sealed partial class SeccSession
             return SafeStateReason.MalformedMessage;
         }
 
-        var decision = AppProtocolNegotiator.Negotiate(request, connection.Security, _protocols);
+        var decision = AppProtocolNegotiator.Negotiate(request, _supported, connection.Security);
         var length = AppProtocolCodec.Encode(new AppProtocolDocument(AppProtocolRoot.supportedAppProtocolRes, decision.Response), _buffer);
         await connection.SendAsync(new V2gtpMessage(V2gtpPayloadType.SapOrLegacyExi, _buffer.AsMemory(0, length)), cancellationToken);
-        LogNegotiated(connection.Id, decision.Response.ResponseCode, decision.Reason);
+        var offeredByEv = string.Join(", ", request.AppProtocol.Select(p => $"{p.ProtocolNamespace} {p.VersionNumberMajor}.{p.VersionNumberMinor}"));
+        LogNegotiated(connection.Id, decision.Response.ResponseCode, decision.Selected?.Namespace ?? "none", offeredByEv, connection.Security);
         if (!decision.Succeeded)
         {
             return SafeStateReason.NegotiationFailed;
         }
 
-        context.Protocol = decision.Protocol;
+        context.Protocol = decision.Selected!.Protocol;
         Report(SeccSessionState.Negotiated);
         return null;
     }
@@ -277,8 +279,8 @@ public sealed partial class SeccSession
 
     private void Report(SeccSessionState state) => _environment.Feedback.OnSessionStateChanged(state);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{ConnectionId} SupportedAppProtocol: {Code} ({Reason})")]
-    private partial void LogNegotiated(string connectionId, SapResponseCode code, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ConnectionId} SupportedAppProtocol: {Code}, selected {Selected} of [{Offered}] over {Security} (-20 needs TLS 1.3, [V2G20-2356])")]
+    private partial void LogNegotiated(string connectionId, SapResponseCode code, string selected, string offered, V2gTransportSecurity security);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{ConnectionId} sequence timeout in {State} after {Timeout}")]
     private partial void LogSequenceTimeout(string connectionId, string state, TimeSpan timeout);

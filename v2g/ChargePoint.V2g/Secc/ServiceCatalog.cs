@@ -12,7 +12,7 @@ namespace ChargePoint.V2g.Secc;
 /// </summary>
 public static class ServiceCatalog
 {
-    public static IReadOnlyList<EnergyTransferService> Offered(SeccOptions options, V2gApplicationProtocol protocol)
+    public static IReadOnlyList<EnergyTransferService> Offered(SeccOptions options, V2gApplicationProtocol? protocol)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.Services.Where(s => s.IsDc() == (protocol == V2gApplicationProtocol.Iso20Dc)).Distinct().ToList();

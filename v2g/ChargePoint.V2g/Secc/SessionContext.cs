@@ -9,7 +9,8 @@ public interface ISessionView
 
     string? EvccId { get; }
 
-    V2gApplicationProtocol Protocol { get; }
+    /// <summary>Null until SupportedAppProtocol selected a protocol.</summary>
+    V2gApplicationProtocol? Protocol { get; }
 
     EnergyTransferService? Service { get; }
 
@@ -37,7 +38,7 @@ public sealed class SessionContext(SeccOptions options, TimeProvider timeProvide
 
     public string? EvccId { get; set; }
 
-    public V2gApplicationProtocol Protocol { get; set; }
+    public V2gApplicationProtocol? Protocol { get; set; }
 
     public EnergyTransferService? Service { get; set; }
 

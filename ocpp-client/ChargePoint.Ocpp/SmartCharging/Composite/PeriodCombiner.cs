@@ -8,7 +8,7 @@ namespace ChargePoint.Ocpp.SmartCharging;
 /// </summary>
 internal static class PeriodCombiner
 {
-    public static CompositePeriod Combine(in GroupWinners winners, EvseCapabilities evse, ChargingRateUnit unit, int startPeriod)
+    public static CombinedPeriod Combine(in GroupWinners winners, EvseCapabilities evse, ChargingRateUnit unit)
     {
         // K21: while priority charging is active (only then is the group filled) its profile replaces Tx and TxDefault;
         // a TxProfile replaces the TxDefaultProfile for the transaction.
@@ -30,19 +30,7 @@ internal static class PeriodCombiner
             limit = Math.Min(limit, stationMax + (ChargeBound(winners.LocalGeneration, converter) ?? 0));
         }
 
-        var dischargeLimit = 0.0;
-        if (evse.CanDischarge && mode is not (OperationMode.ChargingOnly or OperationMode.Idle))
-        {
-            dischargeLimit = Math.Max(
-                -converter.Convert(evse.MaxDischargeCurrent, ChargingRateUnit.A),
-                -converter.Convert(evse.MaxDischargePower, ChargingRateUnit.W));
-            dischargeLimit = Max(dischargeLimit, DischargeBound(demand, converter));
-            dischargeLimit = Max(dischargeLimit, DischargeBound(winners.EvseExternalConstraints, converter));
-            dischargeLimit = Max(dischargeLimit, DischargeBound(winners.StationExternalConstraints, converter));
-            dischargeLimit = Max(dischargeLimit, DischargeBound(winners.StationMax, converter));
-            dischargeLimit = Math.Min(dischargeLimit, 0);
-        }
-
+        var dischargeLimit = mode is OperationMode.ChargingOnly or OperationMode.Idle ? 0 : DischargeCap(winners, demand, evse, converter);
         limit = mode == OperationMode.Idle ? 0 : Math.Max(limit, 0);
         double? setpoint = mode == OperationMode.Idle ? null : CombinedSetpoint(winners, demand, converter);
         if (setpoint is { } s)
@@ -50,20 +38,35 @@ internal static class PeriodCombiner
             setpoint = Math.Clamp(s, dischargeLimit, limit);
         }
 
-        var source = demand.Period;
-        return new CompositePeriod
+        return new CombinedPeriod(
+            limit,
+            dischargeLimit,
+            setpoint,
+            converter.Convert(demand.Period?.SetpointReactive, demand.Unit),
+            mode,
+            evse.IsDc ? null : phases,
+            demand.Period);
+    }
+
+    /// <summary>
+    /// The discharge bound closest to zero among the hardware's and every winner's (all &lt;= 0); 0 when the
+    /// hardware cannot discharge or V2X is off.
+    /// </summary>
+    internal static double DischargeCap(in GroupWinners winners, WinningPeriod demand, EvseCapabilities evse, RateConverter converter)
+    {
+        if (!evse.CanDischarge)
         {
-            StartPeriod = startPeriod,
-            Limit = limit,
-            DischargeLimit = dischargeLimit,
-            Setpoint = setpoint,
-            SetpointReactive = converter.Convert(source?.SetpointReactive, demand.Unit),
-            OperationMode = mode,
-            NumberPhases = evse.IsDc ? null : phases,
-            V2xBaseline = source?.V2xBaseline,
-            V2xFreqWattCurve = source?.V2xFreqWattCurve ?? [],
-            V2xSignalWattCurve = source?.V2xSignalWattCurve ?? [],
-        };
+            return 0;
+        }
+
+        var bound = Math.Max(
+            -converter.Convert(evse.MaxDischargeCurrent, ChargingRateUnit.A),
+            -converter.Convert(evse.MaxDischargePower, ChargingRateUnit.W));
+        bound = Max(bound, DischargeBound(demand, converter));
+        bound = Max(bound, DischargeBound(winners.EvseExternalConstraints, converter));
+        bound = Max(bound, DischargeBound(winners.StationExternalConstraints, converter));
+        bound = Max(bound, DischargeBound(winners.StationMax, converter));
+        return Math.Min(bound, 0);
     }
 
     private static int Phases(in GroupWinners winners, WinningPeriod demand, EvseCapabilities evse)
