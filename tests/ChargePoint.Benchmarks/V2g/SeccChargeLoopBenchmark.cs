@@ -118,7 +118,7 @@ public class SeccChargeLoopBenchmark
         await ExchangeAsync(EvRequests.CableCheck());
         await ExchangeAsync(_requests.PreCharge(finished: true));
         var start = await ExchangeAsync(_requests.PowerDelivery(chargeProgressType.Start, null, DateTimeOffset.UtcNow));
-        if (start.ResponseCode != responseCodeType.OK)
+        if (start.ResponseCode != ChargePoint.V2g.Exi.Iso20.responseCodeType.OK)
         {
             throw new InvalidOperationException("Session did not reach the charge loop: " + start.ResponseCode);
         }
