@@ -82,6 +82,7 @@ public static class StationHostBuilder
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Systemd.IStationHealth, Systemd.ProcessAliveHealth>();
         builder.Services.AddHostedService<Systemd.SystemdNotifyService>();
+        builder.Services.AddHostedService<Ocpp.OcppHostedService>();
 
         if (simulate)
         {
