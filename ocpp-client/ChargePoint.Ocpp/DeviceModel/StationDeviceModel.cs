@@ -99,7 +99,8 @@ public static class StationDeviceModel
         Add(smart, "NotifyChargingLimitWithSchedules", Bool, RW, "false");
         Add(smart, "Phases3to1", Bool, RO, "false");
         Add(smart, "SupportedAdditionalPurposes", Members, RO, string.Empty, valuesList: "PriorityCharging,LocalGeneration");
-        foreach (var feature in new[] { "SupportsDynamicProfiles", "SupportsUseLocalTime", "SupportsRandomizedDelay", "SupportsLimitAtSoC", "SupportsEvseSleep" })
+        Add(smart, "SupportsDynamicProfiles", Bool, RO, "true"); // UpdateDynamicSchedule is served (SmartCharging/Wire).
+        foreach (var feature in new[] { "SupportsUseLocalTime", "SupportsRandomizedDelay", "SupportsLimitAtSoC", "SupportsEvseSleep" })
         {
             Add(smart, feature, Bool, RO, "false");
         }
