@@ -37,6 +37,12 @@ public sealed partial class SmartChargingHandlers
 
     public ChargingProfileStore Store => _store;
 
+    /// <summary>
+    /// Raised after the CSMS installed, replaced, cleared or updated a profile, so the charge loop re-reads the
+    /// composite schedule (and renegotiates a Scheduled-mode session) without waiting for its next poll.
+    /// </summary>
+    public event Action? ProfilesChanged;
+
     public void Register(OcppRequestHandlers handlers)
     {
         ArgumentNullException.ThrowIfNull(handlers);
@@ -58,6 +64,10 @@ public sealed partial class SmartChargingHandlers
         {
             LogProfileRejected(profile.Id, request.EvseId, verdict);
         }
+        else
+        {
+            ProfilesChanged?.Invoke();
+        }
 
         return new SetChargingProfileResponse
         {
@@ -69,6 +79,11 @@ public sealed partial class SmartChargingHandlers
     public ClearChargingProfileResponse ClearChargingProfile(ClearChargingProfileRequest request)
     {
         var status = _store.Clear(SmartChargingRequestMapper.ToCriteria(request));
+        if (status == ClearChargingProfileStatus.Accepted)
+        {
+            ProfilesChanged?.Invoke();
+        }
+
         return new ClearChargingProfileResponse
         {
             Status = status == ClearChargingProfileStatus.Accepted ? ClearChargingProfileStatusEnumType.Accepted : ClearChargingProfileStatusEnumType.Unknown,
@@ -117,12 +132,28 @@ public sealed partial class SmartChargingHandlers
             };
         }
 
-        var window = new CompositeScheduleRequest(_time.GetUtcNow(), request.Duration, request.EvseId, unit);
-        var profiles = _store.Profiles;
-        var schedule = request.EvseId == 0
-            ? StationCompositeCalculator.Calculate(window, profiles, [.. context.Evses.OrderBy(e => e.Key).Select(e => new StationEvse(e.Key, e.Value.Capabilities, e.Value.Transaction))], _station.Connection)
-            : CompositeScheduleCalculator.Calculate(window, profiles, context.Evses[request.EvseId].Capabilities, context.Evses[request.EvseId].Transaction);
+        var schedule = Composite(request.EvseId, request.Duration, unit, context);
         return new GetCompositeScheduleResponse { Status = GenericStatusEnumType.Accepted, Schedule = SmartChargingRequestMapper.ToWire(schedule) };
+    }
+
+    /// <summary>
+    /// The composite schedule from now for one EVSE (or 0 for the station): what the charge loop must follow.
+    /// <paramref name="duration"/> is 0..<see cref="CompositeScheduleCalculator.MaxDuration"/> seconds.
+    /// </summary>
+    public CompositeSchedule Composite(int evseId, int duration, ChargingRateUnit unit) => Composite(evseId, duration, unit, _station.Current());
+
+    private CompositeSchedule Composite(int evseId, int duration, ChargingRateUnit unit, ProfileValidationContext context)
+    {
+        var window = new CompositeScheduleRequest(_time.GetUtcNow(), duration, evseId, unit);
+        var profiles = _store.Profiles;
+        if (evseId == 0)
+        {
+            var evses = context.Evses.OrderBy(e => e.Key).Select(e => new StationEvse(e.Key, e.Value.Capabilities, e.Value.Transaction)).ToList();
+            return StationCompositeCalculator.Calculate(window, profiles, evses, _station.Connection);
+        }
+
+        var evse = context.Evses.TryGetValue(evseId, out var state) ? state : throw new ArgumentOutOfRangeException(nameof(evseId), evseId, "No such EVSE");
+        return CompositeScheduleCalculator.Calculate(window, profiles, evse.Capabilities, evse.Transaction);
     }
 
     public UpdateDynamicScheduleResponse UpdateDynamicSchedule(UpdateDynamicScheduleRequest request)
@@ -142,6 +173,10 @@ public sealed partial class SmartChargingHandlers
         if (v != ChargingProfileVerdict.Accepted)
         {
             LogProfileRejected(request.ChargingProfileId, -1, v);
+        }
+        else
+        {
+            ProfilesChanged?.Invoke();
         }
 
         return new UpdateDynamicScheduleResponse

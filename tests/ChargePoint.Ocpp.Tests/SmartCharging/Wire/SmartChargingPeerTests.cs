@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChargePoint.Ocpp.Tests.Peer;
+using ChargePoint.Ocpp.Tests.Station;
 
 namespace ChargePoint.Ocpp.Tests.SmartCharging.Wire;
 
@@ -133,6 +134,31 @@ public sealed class SmartChargingPeerTests : IClassFixture<PeerFixture>
         Assert.Empty(_peer.StrictValidationFailures);
     }
 
+
+    [Fact]
+    public async Task Accepted_changes_are_announced_and_profiles_survive_a_restart()
+    {
+        const string Id = "sc-restart";
+        var station = await PeerSmartCharging.StartWithTransactionAsync(_peer, Id);
+        var changes = 0;
+        station.Runtime.SmartCharging.ProfilesChanged += () => changes++;
+        await _peer.CallResultAsync(Id, "SetChargingProfile", DefaultRequest(41, stackLevel: 2, firstStart: 0, limit: 16));
+        await AssertRejected(Id, DefaultRequest(42, stackLevel: 3, firstStart: 5, limit: 10), "InvalidSchedule");
+        Assert.Equal(1, changes);
+        Assert.Equal(16, station.Runtime.SmartCharging.Composite(1, 60, ChargePoint.Ocpp.SmartCharging.ChargingRateUnit.A).ChargingSchedulePeriod[0].Limit);
+
+        var storage = station.StoragePath;
+        await station.DisposeAsync();
+        var statusBefore = _peer.CallsFromStation("StatusNotification", Id).Count;
+        await using var restarted = new StationHarness(_peer, Id, storage).Start();
+        await _peer.WaitForCallsAsync("StatusNotification", statusBefore + 1, Id);
+
+        Assert.Equal("Accepted", (await _peer.CallResultAsync(Id, "GetChargingProfiles", """{"requestId":41,"chargingProfile":{"chargingProfileId":[41]}}""")).GetProperty("status").GetString());
+        var report = (await _peer.WaitForCallsAsync("ReportChargingProfiles", 1, Id)).Single();
+        var profile = Assert.Single(report.GetProperty("chargingProfile").EnumerateArray());
+        Assert.Equal(16, profile.GetProperty("chargingSchedule")[0].GetProperty("chargingSchedulePeriod")[0].GetProperty("limit").GetDouble());
+        Assert.Empty(_peer.StrictValidationFailures);
+    }
 
     private async Task AssertRejected(string id, string request, string reasonCode)
     {
