@@ -32,7 +32,8 @@ public sealed class OcppStationRuntime : IAsyncDisposable
         Rpc = new OcppRpcClient(options, time, loggers.CreateLogger<OcppRpcClient>());
         Station = new OcppStation(Rpc, DeviceModel, Outbox, layout, time, loggers.CreateLogger<OcppStation>());
         var profiles = new ChargingProfileStore(new SqliteChargingProfilePersistence(
-            Path.Combine(storagePath, ProfilesFileName), loggers.CreateLogger<SqliteChargingProfilePersistence>()));
+            Path.Combine(storagePath, ProfilesFileName), loggers.CreateLogger<SqliteChargingProfilePersistence>()),
+            DeviceModelSmartChargingStation.PersistencePolicy(DeviceModel));
         SmartCharging = new SmartChargingHandlers(
             Rpc, profiles, new DeviceModelSmartChargingStation(DeviceModel, layout, Station.Transactions.TransactionId, time), time, loggers.CreateLogger<SmartChargingHandlers>());
         SmartCharging.Register(Rpc.Handlers);

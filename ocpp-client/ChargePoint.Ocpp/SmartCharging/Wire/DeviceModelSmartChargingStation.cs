@@ -35,6 +35,14 @@ public sealed class DeviceModelSmartChargingStation : ISmartChargingStation
         _dcVoltage = dcNominalVoltage;
     }
 
+    /// <summary>SmartChargingCtrlr.ChargingProfilePersistence[TxProfile|ChargingStationExternalConstraints|LocalGeneration].</summary>
+    public static ProfilePersistencePolicy PersistencePolicy(DeviceModelService deviceModel)
+    {
+        ArgumentNullException.ThrowIfNull(deviceModel);
+        bool Persists(string purpose) => deviceModel.GetBool("SmartChargingCtrlr", "ChargingProfilePersistence", purpose);
+        return new ProfilePersistencePolicy(Persists("TxProfile"), Persists("ChargingStationExternalConstraints"), Persists("LocalGeneration"));
+    }
+
     public EvseCapabilities Connection => Capabilities(1) with
     {
         MaxChargePower = _layout.MaxPowerW * _layout.EvseCount,

@@ -144,14 +144,20 @@ public sealed class SmartChargingPeerTests : IClassFixture<PeerFixture>
         station.Runtime.SmartCharging.ProfilesChanged += () => changes++;
         await _peer.CallResultAsync(Id, "SetChargingProfile", DefaultRequest(41, stackLevel: 2, firstStart: 0, limit: 16));
         await AssertRejected(Id, DefaultRequest(42, stackLevel: 3, firstStart: 5, limit: 10), "InvalidSchedule");
-        Assert.Equal(1, changes);
-        Assert.Equal(16, station.Runtime.SmartCharging.Composite(1, 60, ChargePoint.Ocpp.SmartCharging.ChargingRateUnit.A).ChargingSchedulePeriod[0].Limit);
+        var tx = station.Runtime.Station.Transactions.TransactionId(1)!;
+        await _peer.CallResultAsync(Id, "SetChargingProfile", SetRequest(tx, 43, limit: 9000, dischargeLimit: null, setpoint: null));
+        Assert.Equal(2, changes);
+        // The TxProfile wins over the default: 9 kW at the 400 V DC nominal voltage.
+        Assert.Equal(22.5, station.Runtime.SmartCharging.Composite(1, 60, ChargePoint.Ocpp.SmartCharging.ChargingRateUnit.A).ChargingSchedulePeriod[0].Limit);
 
         var storage = station.StoragePath;
         await station.DisposeAsync();
         var statusBefore = _peer.CallsFromStation("StatusNotification", Id).Count;
         await using var restarted = new StationHarness(_peer, Id, storage).Start();
         await _peer.WaitForCallsAsync("StatusNotification", statusBefore + 1, Id);
+
+        // ChargingProfilePersistence[TxProfile] is false: only the default profile was reloaded.
+        Assert.Equal([41], restarted.Runtime.SmartCharging.Store.Profiles.Select(p => p.Profile.Id));
 
         Assert.Equal("Accepted", (await _peer.CallResultAsync(Id, "GetChargingProfiles", """{"requestId":41,"chargingProfile":{"chargingProfileId":[41]}}""")).GetProperty("status").GetString());
         var report = (await _peer.WaitForCallsAsync("ReportChargingProfiles", 1, Id)).Single();
