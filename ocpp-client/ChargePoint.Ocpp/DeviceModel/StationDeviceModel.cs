@@ -119,8 +119,9 @@ public static class StationDeviceModel
         Add(sampled, "RegisterValuesWithoutPhases", Bool, RW, "true");
         Add(sampled, "SignReadings", Bool, RO, "false");
 
+        // Clock-aligned meter values are not sent yet, so the controller is reported disabled.
         var aligned = new ComponentAddress("AlignedDataCtrlr");
-        Add(aligned, "Enabled", Bool, RW, "true");
+        Add(aligned, "Enabled", Bool, RO, "false");
         Add(aligned, "Measurands", Members, RW, "Energy.Active.Import.Register,Energy.Active.Export.Register", valuesList: AllMeasurands);
         Add(aligned, "Interval", Int, RW, "900", unit: "s", minLimit: 0);
         Add(aligned, "SendDuringIdle", Bool, RW, "false");

@@ -15,17 +15,7 @@ public sealed class StationHarness : IAsyncDisposable
     public StationHarness(StrictCsmsPeer peer, string stationId, string? storagePath = null)
     {
         StoragePath = storagePath ?? Directory.CreateTempSubdirectory("cp-ocpp-").FullName;
-        Options = new OcppRpcOptions
-        {
-            CsmsUrl = peer.Url(),
-            StationId = stationId,
-            SecurityProfile = 1,
-            BasicAuthPassword = PeerFixture.Password,
-            MessageTimeout = TimeSpan.FromSeconds(3),
-            RetryBackOffWaitMinimum = TimeSpan.FromMilliseconds(100),
-            RetryBackOffRandomRange = TimeSpan.FromMilliseconds(50),
-            RetryBackOffRepeatTimes = 2,
-        };
+        Options = PeerFixture.TestOptions(peer, stationId);
         Runtime = new OcppStationRuntime(Options, StoragePath, StationLayout.BidirectionalDc(), TimeProvider.System, NullLoggerFactory.Instance);
     }
 
