@@ -99,7 +99,12 @@ public static class StationDeviceModel
         Add(smart, "NotifyChargingLimitWithSchedules", Bool, RW, "false");
         Add(smart, "Phases3to1", Bool, RO, "false");
         Add(smart, "SupportedAdditionalPurposes", Members, RO, string.Empty, valuesList: "PriorityCharging,LocalGeneration");
-        foreach (var feature in new[] { "SupportsDynamicProfiles", "SupportsUseLocalTime", "SupportsRandomizedDelay", "SupportsLimitAtSoC", "SupportsEvseSleep" })
+        // Which purposes survive a reboot; the station's profile store follows these values (SmartCharging/Wire).
+        Add(smart, "ChargingProfilePersistence", Bool, RO, "false", instance: "TxProfile");
+        Add(smart, "ChargingProfilePersistence", Bool, RO, "true", instance: "ChargingStationExternalConstraints");
+        Add(smart, "ChargingProfilePersistence", Bool, RO, "true", instance: "LocalGeneration");
+        Add(smart, "SupportsDynamicProfiles", Bool, RO, "true"); // UpdateDynamicSchedule is served (SmartCharging/Wire).
+        foreach (var feature in new[] { "SupportsUseLocalTime", "SupportsRandomizedDelay", "SupportsLimitAtSoC", "SupportsEvseSleep" })
         {
             Add(smart, feature, Bool, RO, "false");
         }

@@ -1,6 +1,8 @@
 using ChargePoint.Ocpp.DeviceModel;
 using ChargePoint.Ocpp.Queue;
 using ChargePoint.Ocpp.Rpc;
+using ChargePoint.Ocpp.SmartCharging;
+using ChargePoint.Ocpp.SmartCharging.Wire;
 using ChargePoint.Ocpp.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -29,7 +31,19 @@ public sealed class OcppStationRuntime : IAsyncDisposable
         Outbox = new DurableOutbox(Database, outboxCapacity);
         Rpc = new OcppRpcClient(options, time, loggers.CreateLogger<OcppRpcClient>());
         Station = new OcppStation(Rpc, DeviceModel, Outbox, layout, time, loggers.CreateLogger<OcppStation>());
+        var profiles = new ChargingProfileStore(new SqliteChargingProfilePersistence(
+            Path.Combine(storagePath, ProfilesFileName), loggers.CreateLogger<SqliteChargingProfilePersistence>()),
+            DeviceModelSmartChargingStation.PersistencePolicy(DeviceModel));
+        SmartCharging = new SmartChargingHandlers(
+            Rpc, profiles, new DeviceModelSmartChargingStation(DeviceModel, layout, Station.Transactions.TransactionId, time), time, loggers.CreateLogger<SmartChargingHandlers>());
+        SmartCharging.Register(Rpc.Handlers);
     }
+
+    /// <summary>The charging profiles' SQLite file next to the station database.</summary>
+    public const string ProfilesFileName = "chargepoint-profiles.db";
+
+    /// <summary>Block K: installed profiles and the composite schedule the firmware's charge loop follows.</summary>
+    public SmartChargingHandlers SmartCharging { get; }
 
     public StationDatabase Database { get; }
 
