@@ -1,5 +1,4 @@
 using ChargePoint.Firmware.Hosting;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChargePoint.Firmware.Tests.Configuration;
