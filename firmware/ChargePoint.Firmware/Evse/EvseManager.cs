@@ -183,7 +183,13 @@ public sealed partial class EvseManager : IDisposable
     {
         lock (_gate)
         {
-            _sessionFault ??= fault;
+            // Faults raised on different threads can arrive in either order; the one that names the cause
+            // (e.g. EmergencyStop rather than the contactor mismatch it provokes) sets the stop reason.
+            if (_sessionFault is null || (_sessionFault.StopReason == TransactionStopReason.Other && fault.StopReason != TransactionStopReason.Other))
+            {
+                _sessionFault = fault;
+            }
+
             _transferring = false;
         }
 
