@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChargePoint.Cli.Exi;
 
 namespace ChargePoint.Cli;
 
@@ -11,9 +12,13 @@ public static class CliApplication
     /// <summary>Any invalid input (bad arguments, bad hex, malformed data).</summary>
     public const int ExitInvalidInput = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
+        RunAsync(args, stdout, stderr, Console.In);
+
+    /// <summary>Runs with an explicit standard input (commands such as <c>exi encode</c> read XML from it).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
-        var root = BuildRootCommand();
+        var root = BuildRootCommand(new CliConsole(stdin, stdout, stderr));
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -29,9 +34,12 @@ public static class CliApplication
         return await result.InvokeAsync(configuration).ConfigureAwait(false);
     }
 
-    public static RootCommand BuildRootCommand()
+    public static RootCommand BuildRootCommand() => BuildRootCommand(new CliConsole(Console.In, Console.Out, Console.Error));
+
+    public static RootCommand BuildRootCommand(CliConsole console)
     {
         var root = new RootCommand("ChargePoint diagnostics: inspect a running charger and decode its protocols.");
+        root.Subcommands.Add(ExiCommands.Create(console));
         return root;
     }
 }

@@ -130,8 +130,9 @@ async function up() {
   } else {
     listener = await server.listen(port, host);
   }
-  listener.sockets = new Set();
-  listener.on('connection', s => { listener.sockets.add(s); s.on('close', () => listener.sockets.delete(s)); });
+  const l = listener;
+  l.sockets = new Set();
+  l.on('connection', s => { l.sockets.add(s); s.on('close', () => l.sockets.delete(s)); });
   port = listener.address().port;
 }
 
@@ -163,6 +164,9 @@ const commands = {
   up: () => up(),
   accept: c => { accepting = !!c.value; },
 };
+
+// A test peer must outlive socket errors caused by the tests themselves (e.g. cut connections).
+process.on('uncaughtException', err => log({ event: 'uncaught', error: String(err && err.stack) }));
 
 (async () => {
   await up();

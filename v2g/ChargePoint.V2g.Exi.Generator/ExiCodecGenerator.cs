@@ -59,7 +59,7 @@ public sealed class ExiCodecGenerator : IIncrementalGenerator
         var models = new ModelEmitter();
         var outputs = new List<(string, string)>();
         var generated = new List<SchemaSetDefinition>();
-        foreach (var def in SchemaSetCatalog.Sets.Where(s => documents.ContainsKey(s.MainFile) && !s.IsFragment))
+        foreach (var def in SchemaSetCatalog.Sets.Where(s => documents.ContainsKey(s.MainFile)))
         {
             var resolver = new SetResolver(def, documents);
             var roots = resolver.ResolveAll();

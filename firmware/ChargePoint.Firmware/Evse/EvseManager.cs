@@ -140,6 +140,13 @@ public sealed partial class EvseManager : IDisposable
             ReportSessionFault(new StationFault(kind, outcome.Detail, _time.GetUtcNow()));
         }
 
+        // The supervisor latches a fault before its FaultRaised handlers run; take latched faults into account
+        // so a session that stopped on IsFaulted never ends with the fault missing.
+        foreach (var latched in _control.Safety.ActiveFaults)
+        {
+            ChooseSessionFault(StationFault.From(latched));
+        }
+
         StationFault? fault;
         lock (_gate)
         {
@@ -183,15 +190,10 @@ public sealed partial class EvseManager : IDisposable
     {
         lock (_gate)
         {
-            // Faults raised on different threads can arrive in either order; the one that names the cause
-            // (e.g. EmergencyStop rather than the contactor mismatch it provokes) sets the stop reason.
-            if (_sessionFault is null || (_sessionFault.StopReason == TransactionStopReason.Other && fault.StopReason != TransactionStopReason.Other))
-            {
-                _sessionFault = fault;
-            }
-
             _transferring = false;
         }
+
+        ChooseSessionFault(fault);
 
         LogFault(_logger, EvseId, fault.Kind, fault.Detail);
         if (!fault.IsCommunicationFault)
@@ -201,6 +203,19 @@ public sealed partial class EvseManager : IDisposable
         }
 
         _port.FaultRaised(EvseId, fault);
+    }
+
+    private void ChooseSessionFault(StationFault fault)
+    {
+        lock (_gate)
+        {
+            // Faults raised on different threads can arrive in either order; the one that names the cause
+            // (e.g. EmergencyStop rather than the contactor mismatch it provokes) sets the stop reason.
+            if (_sessionFault is null || (_sessionFault.StopReason == TransactionStopReason.Other && fault.StopReason != TransactionStopReason.Other))
+            {
+                _sessionFault = fault;
+            }
+        }
     }
 
     private void OnSchedulesChanged(int evseId)

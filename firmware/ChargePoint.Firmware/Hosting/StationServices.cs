@@ -23,6 +23,10 @@ public static class StationServices
         services.AddSingleton<StationHealth>();
         services.AddSingleton<Systemd.IStationHealth>(sp => sp.GetRequiredService<StationHealth>());
         services.AddHostedService<Systemd.SystemdNotifyService>();
+
+        // The OCPP 2.1 client (enabled when Ocpp:CsmsUrl is set). Its station port is not yet driven by the EVSE
+        // manager, which reports through IStationPort (JournalStationPort) until that adapter is written.
+        services.AddHostedService<OcppHostedService>();
         services.AddSingleton<IStationPort, JournalStationPort>();
         services.AddSingleton(_ => new ChargingSchedules(new ChargingProfileStore(), new SmartChargingSettings()));
         services.AddSingleton<HlcSessionSourceSlot>();

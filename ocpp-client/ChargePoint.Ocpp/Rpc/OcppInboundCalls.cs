@@ -39,23 +39,47 @@ internal sealed partial class OcppInboundCalls
     {
         await foreach (var (messageId, action, payload) in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            var frame = await AnswerAsync(messageId, action, payload, cancellationToken).ConfigureAwait(false);
-            await _link.SendAsync(frame, cancellationToken).ConfigureAwait(false);
+            var (frame, followUp) = await AnswerAsync(messageId, action, payload, cancellationToken).ConfigureAwait(false);
+            if (await _link.SendAsync(frame, cancellationToken).ConfigureAwait(false) && followUp is not null)
+            {
+                _ = Task.Run(() => RunFollowUpAsync(action, followUp, cancellationToken), CancellationToken.None);
+            }
         }
     }
 
-    private async Task<byte[]> AnswerAsync(string messageId, string action, JsonElement payload, CancellationToken cancellationToken)
+    private async Task RunFollowUpAsync(string action, Func<CancellationToken, Task> followUp, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await followUp(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex)
+        {
+            LogHandlerFailed(ex, action);
+        }
+    }
+
+    private async Task<(byte[] Frame, Func<CancellationToken, Task>? FollowUp)> AnswerAsync(string messageId, string action, JsonElement payload, CancellationToken cancellationToken)
     {
         if (!OcppSchemaCatalog.TryGetValidator(action, OcppPayloadRole.Request, out _))
         {
             LogRejected(action, OcppErrorCode.NotImplemented, "unknown action");
-            return OcppFrameWriter.CallError(messageId, OcppErrorCode.NotImplemented, $"unknown action {action}");
+            return (OcppFrameWriter.CallError(messageId, OcppErrorCode.NotImplemented, $"unknown action {action}"), null);
         }
 
         if (!_handlers.TryGet(action, out var handler))
         {
             LogRejected(action, OcppErrorCode.NotSupported, "no handler");
-            return OcppFrameWriter.CallError(messageId, OcppErrorCode.NotSupported, $"{action} is not supported by this station");
+            return (OcppFrameWriter.CallError(messageId, OcppErrorCode.NotSupported, $"{action} is not supported by this station"), null);
+        }
+
+        if (_handlers.Gate is { } gate && !gate(action))
+        {
+            LogRejected(action, OcppErrorCode.SecurityError, "not allowed before the CSMS accepted the boot");
+            return (OcppFrameWriter.CallError(messageId, OcppErrorCode.SecurityError, $"{action} is not allowed before BootNotification is accepted"), null);
         }
 
         try
@@ -63,18 +87,18 @@ internal sealed partial class OcppInboundCalls
             var outcome = await handler(payload, cancellationToken).ConfigureAwait(false);
             if (outcome.Payload is { } response)
             {
-                return OcppFrameWriter.CallResult(messageId, response);
+                return (OcppFrameWriter.CallResult(messageId, response), outcome.FollowUp);
             }
 
             var first = outcome.Violations!.First!.Value;
             LogRejected(action, first.Code, outcome.Violations.ToString());
-            return OcppFrameWriter.CallError(messageId, first.Code, first.ToString());
+            return (OcppFrameWriter.CallError(messageId, first.Code, first.ToString()), null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A handler bug must not take the connection down: the CSMS gets InternalError and the log the detail.
             LogHandlerFailed(ex, action);
-            return OcppFrameWriter.CallError(messageId, OcppErrorCode.InternalError, "internal error while handling " + action);
+            return (OcppFrameWriter.CallError(messageId, OcppErrorCode.InternalError, "internal error while handling " + action), null);
         }
     }
 

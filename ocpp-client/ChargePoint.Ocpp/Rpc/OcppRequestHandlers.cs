@@ -9,7 +9,21 @@ public sealed class OcppRequestHandlers
 {
     private readonly ConcurrentDictionary<string, Func<JsonElement, CancellationToken, ValueTask<HandlerOutcome>>> _handlers = new(StringComparer.Ordinal);
 
+    /// <summary>Decides, per action, whether a CSMS CALL may be served now (e.g. B02: only some while Pending).
+    /// A refused CALL is answered with SecurityError.</summary>
+    public Func<string, bool>? Gate { get; set; }
+
     public void Handle<TRequest, TResponse>(Func<TRequest, CancellationToken, ValueTask<TResponse>> handler)
+        where TRequest : IOcppRequest<TRequest, TResponse>
+        where TResponse : IOcppMessage<TResponse>
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        HandleWithFollowUp<TRequest, TResponse>(async (request, ct) => new OcppReply<TResponse>(await handler(request, ct).ConfigureAwait(false)));
+    }
+
+    /// <summary>Like <see cref="Handle{TRequest, TResponse}"/>, but the reply may carry work to start once the
+    /// CALLRESULT is on the wire (e.g. NotifyReport after GetBaseReport, the message a TriggerMessage asks for).</summary>
+    public void HandleWithFollowUp<TRequest, TResponse>(Func<TRequest, CancellationToken, ValueTask<OcppReply<TResponse>>> handler)
         where TRequest : IOcppRequest<TRequest, TResponse>
         where TResponse : IOcppMessage<TResponse>
     {
@@ -22,8 +36,8 @@ public sealed class OcppRequestHandlers
                 return HandlerOutcome.Rejected(context);
             }
 
-            var response = await handler(request, ct).ConfigureAwait(false);
-            return HandlerOutcome.Answered(OcppFrameWriter.CheckedPayload(response));
+            var reply = await handler(request, ct).ConfigureAwait(false);
+            return HandlerOutcome.Answered(OcppFrameWriter.CheckedPayload(reply.Response), reply.FollowUp);
         };
     }
 
@@ -34,9 +48,12 @@ public sealed class OcppRequestHandlers
 }
 
 /// <summary>A checked response payload, or the schema violations of the request.</summary>
-internal readonly record struct HandlerOutcome(byte[]? Payload, OcppValidationContext? Violations)
+internal readonly record struct HandlerOutcome(byte[]? Payload, OcppValidationContext? Violations, Func<CancellationToken, Task>? FollowUp)
 {
-    public static HandlerOutcome Answered(byte[] payload) => new(payload, null);
+    public static HandlerOutcome Answered(byte[] payload, Func<CancellationToken, Task>? followUp) => new(payload, null, followUp);
 
-    public static HandlerOutcome Rejected(OcppValidationContext violations) => new(null, violations);
+    public static HandlerOutcome Rejected(OcppValidationContext violations) => new(null, violations, null);
 }
+
+/// <summary>A handler's response plus optional work to run after the response was sent.</summary>
+public readonly record struct OcppReply<TResponse>(TResponse Response, Func<CancellationToken, Task>? FollowUp = null);

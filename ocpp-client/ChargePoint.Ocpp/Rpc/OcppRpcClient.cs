@@ -61,11 +61,16 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
     }
 
     /// <summary>Sends a CALL and waits up to MessageTimeout for its answer. Only one CALL is outstanding at a time.</summary>
-    public async Task<OcppCallResult<TResponse>> CallAsync<TRequest, TResponse>(TRequest request, CancellationToken cancellationToken)
+    public Task<OcppCallResult<TResponse>> CallAsync<TRequest, TResponse>(TRequest request, CancellationToken cancellationToken)
         where TRequest : IOcppRequest<TRequest, TResponse>
+        where TResponse : IOcppMessage<TResponse> =>
+        CallPreparedAsync<TResponse>(TRequest.MessageAction, OcppFrameWriter.CheckedPayload(request), cancellationToken);
+
+    /// <summary>Sends a CALL whose payload was serialised and schema-checked earlier (e.g. read back from the durable queue).</summary>
+    public async Task<OcppCallResult<TResponse>> CallPreparedAsync<TResponse>(string action, byte[] payload, CancellationToken cancellationToken)
         where TResponse : IOcppMessage<TResponse>
     {
-        var payload = OcppFrameWriter.CheckedPayload(request);
+        ArgumentNullException.ThrowIfNull(action);
         await _callLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -75,7 +80,7 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
                 return OcppCallResult.Failed<TResponse>(OcppCallFailure.NotConnected);
             }
 
-            var pending = new PendingCall<TResponse>(Guid.NewGuid().ToString("N"), TRequest.MessageAction);
+            var pending = new PendingCall<TResponse>(Guid.NewGuid().ToString("N"), action);
             lock (_gate)
             {
                 _pending = pending;

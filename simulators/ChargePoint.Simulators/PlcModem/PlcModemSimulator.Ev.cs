@@ -12,6 +12,7 @@ public sealed partial class PlcModemSimulator
     private static readonly TimeSpan StartAttenCharGap = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan AttenResultsTimeout = TimeSpan.FromMilliseconds(1200); // TT_EV_atten_results
     private static readonly TimeSpan MatchRequestGap = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MatchRequestDelay = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan MatchConfirmTimeout = TimeSpan.FromSeconds(2);
     private const int ParmAttempts = 3;
     private const int StartAttenCharRepeats = 3; // C_EV_start_atten_char_inds
@@ -78,9 +79,10 @@ public sealed partial class PlcModemSimulator
         var wireRunId = ev.WireRunId(_options.Faults.WrongRunId);
         var start = new StartAttenCharInd(
             SlacConstants.ApplicationPevEvseMatching, SlacConstants.SecurityNone, confirm.NumSounds, confirm.TimeOut, SlacConstants.ResponseToOtherStation, ev.Address, wireRunId);
+        var steps = new List<(TimeSpan Gap, Action Step)>();
         for (var i = 0; i < StartAttenCharRepeats; i++)
         {
-            After(StartAttenCharGap * i, () => IfCurrent(ev, generation, () => Send(MacAddress.Broadcast, ev.Address, start)));
+            steps.Add((i == 0 ? TimeSpan.Zero : StartAttenCharGap, () => Send(MacAddress.Broadcast, ev.Address, start)));
         }
 
         var order = Enumerable.Range(0, confirm.NumSounds).ToList();
@@ -89,24 +91,37 @@ public sealed partial class PlcModemSimulator
             order.Reverse();
         }
 
-        var firstSound = StartAttenCharGap * StartAttenCharRepeats;
-        for (var slot = 0; slot < order.Count; slot++)
+        foreach (var index in order)
         {
-            var index = order[slot];
-            if (!ev.IsCrossTalk && _options.Faults.DroppedSounds.Contains(index))
-            {
-                continue;
-            }
-
-            After(firstSound + (_options.SoundInterval * slot), () => IfCurrent(ev, generation, () => SendSound(ev, confirm.NumSounds, index, wireRunId)));
+            var lost = !ev.IsCrossTalk && _options.Faults.DroppedSounds.Contains(index);
+            steps.Add((steps.Count == StartAttenCharRepeats ? StartAttenCharGap : _options.SoundInterval, lost ? () => { } : () => SendSound(ev, confirm.NumSounds, index, wireRunId)));
         }
 
-        After(firstSound + (_options.SoundInterval * order.Count) + AttenResultsTimeout, () => IfCurrent(ev, generation, () =>
+        steps.Add((AttenResultsTimeout, () =>
         {
             if (ev.Phase == SimulatedEvPhase.Sounding)
             {
                 ev.Phase = SimulatedEvPhase.Failed;
             }
+        }));
+        Chain(ev, generation, steps, 0);
+    }
+
+    /// <summary>
+    /// Runs the steps one after another, each scheduled only once the previous one ran, so frames leave in order
+    /// even when timer callbacks are late (a loaded machine) and could otherwise overtake each other.
+    /// </summary>
+    private void Chain(SimulatedEv ev, int generation, List<(TimeSpan Gap, Action Step)> steps, int index)
+    {
+        if (index >= steps.Count)
+        {
+            return;
+        }
+
+        After(steps[index].Gap, () => IfCurrent(ev, generation, () =>
+        {
+            steps[index].Step();
+            Chain(ev, generation, steps, index + 1);
         }));
     }
 
@@ -150,9 +165,9 @@ public sealed partial class PlcModemSimulator
         var response = new AttenCharRsp(
             SlacConstants.ApplicationPevEvseMatching, SlacConstants.SecurityNone, ev.Address, wireRunId, null, null, 0x00);
         var delay = ev.IsCrossTalk ? TimeSpan.Zero : _options.Faults.AttenCharResponseDelay;
-        After(delay, () => IfCurrent(ev, generation, () => Send(evse, ev.Address, response)));
         if (ev.Phase != SimulatedEvPhase.Sounding)
         {
+            After(delay, () => IfCurrent(ev, generation, () => Send(evse, ev.Address, response)));
             return; // a repeated indication: answered again, decided already
         }
 
@@ -160,34 +175,38 @@ public sealed partial class PlcModemSimulator
         if (indication.NumSounds == 0 || mean > _options.EvAcceptThresholdDb)
         {
             ev.Phase = SimulatedEvPhase.Declined; // another charger is closer: this EVSE is cross-talk for us
+            After(delay, () => IfCurrent(ev, generation, () => Send(evse, ev.Address, response)));
             return;
         }
 
         ev.Phase = SimulatedEvPhase.WaitMatchConfirm;
         var correct = new SlacMatchReq(
             SlacConstants.ApplicationPevEvseMatching, SlacConstants.SecurityNone, SlacConstants.MatchRequestVariableFieldLength, null, ev.Address, null, evse, wireRunId);
-        var requests = new List<SlacMatchReq>();
+        var steps = new List<(TimeSpan Gap, Action Step)> { (delay, () => Send(evse, ev.Address, response)) };
         if (_options.Faults.WrongRunId == WrongRunIdMode.FirstMatchRequest)
         {
-            requests.Add(correct with { RunId = new RunId(~ev.RunId.Value) });
+            var wrong = correct with { RunId = new RunId(~ev.RunId.Value) };
+            steps.Add((MatchRequestDelay, () => Send(evse, ev.Address, wrong)));
+            steps.Add((TimeSpan.FromMilliseconds(100), () => Send(evse, ev.Address, correct)));
         }
-
-        requests.AddRange(Enumerable.Repeat(correct, 1 + _options.Faults.RepeatedMatchRequests));
-        var first = delay + TimeSpan.FromMilliseconds(10);
-        for (var i = 0; i < requests.Count; i++)
+        else
         {
-            var request = requests[i];
-            var gap = _options.Faults.WrongRunId == WrongRunIdMode.FirstMatchRequest && i == 1 ? TimeSpan.FromMilliseconds(100) : MatchRequestGap;
-            After(first + (gap * i), () => IfCurrent(ev, generation, () => Send(evse, ev.Address, request)));
+            steps.Add((MatchRequestDelay, () => Send(evse, ev.Address, correct)));
         }
 
-        After(first + (MatchRequestGap * requests.Count) + MatchConfirmTimeout, () => IfCurrent(ev, generation, () =>
+        for (var i = 0; i < _options.Faults.RepeatedMatchRequests; i++)
+        {
+            steps.Add((MatchRequestGap, () => Send(evse, ev.Address, correct)));
+        }
+
+        steps.Add((MatchConfirmTimeout, () =>
         {
             if (ev.Phase == SimulatedEvPhase.WaitMatchConfirm)
             {
                 ev.Phase = SimulatedEvPhase.Failed;
             }
         }));
+        Chain(ev, generation, steps, 0);
     }
 
     private void OnMatchConfirm(SimulatedEv ev, ReadOnlySpan<byte> payload, SlacMatchCnf confirm)

@@ -63,7 +63,7 @@ public sealed class SimulatedSessionTests
         Assert.Contains(station.Sent("NotifyEvent"), e => e.Detail.StartsWith("EmergencyStop", StringComparison.Ordinal));
         Assert.Contains(station.Sent("StatusNotification"), e => e.Detail == "Faulted");
         Assert.Contains("EmergencyStop", station.Sent("TransactionEvent.Ended").Single().Detail, StringComparison.Ordinal);
-        Assert.Equal(Ocpp.ConnectorStatus.Faulted, manager.ConnectorStatus);
+        Assert.Equal(global::ChargePoint.Firmware.Ocpp.ConnectorStatus.Faulted, manager.ConnectorStatus);
     }
 
     [Fact]

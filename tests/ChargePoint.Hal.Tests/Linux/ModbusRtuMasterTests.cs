@@ -7,7 +7,7 @@ namespace ChargePoint.Hal.Tests.Linux;
 /// <summary>The Modbus master on a real termios port, against a simulated device on the pseudo-terminal's other side.</summary>
 public sealed class ModbusRtuMasterTests : IDisposable
 {
-    private static readonly ModbusRtuOptions Fast = new() { ResponseTimeout = TimeSpan.FromMilliseconds(60), Retries = 2 };
+    private static readonly ModbusRtuOptions Fast = new() { ResponseTimeout = TimeSpan.FromMilliseconds(200), Retries = 2 };
 
     private readonly PseudoTerminal _pty = PseudoTerminal.Open();
     private readonly SerialPort _port;
@@ -65,6 +65,7 @@ public sealed class ModbusRtuMasterTests : IDisposable
         var result = await _master.ReadInputRegistersAsync(7, 0, 1);
 
         Assert.Equal(ModbusErrorKind.Timeout, result.Error!.Value.Kind);
+        SpinWait.SpinUntil(() => _device.RequestsReceived >= 1 + Fast.Retries, TimeSpan.FromSeconds(1));
         Assert.Equal(1 + Fast.Retries, _device.RequestsReceived);
     }
 

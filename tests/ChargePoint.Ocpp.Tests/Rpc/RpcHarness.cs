@@ -12,18 +12,7 @@ public sealed class RpcHarness : IAsyncDisposable
 
     public RpcHarness(StrictCsmsPeer peer, string stationId, Action<OcppRpcOptions>? configure = null, Action<OcppRpcClient>? beforeStart = null)
     {
-        Options = new OcppRpcOptions
-        {
-            CsmsUrl = peer.Url(),
-            StationId = stationId,
-            SecurityProfile = 1,
-            BasicAuthPassword = PeerFixture.Password,
-            MessageTimeout = TimeSpan.FromSeconds(3),
-            RetryBackOffWaitMinimum = TimeSpan.FromMilliseconds(100),
-            RetryBackOffRandomRange = TimeSpan.FromMilliseconds(50),
-            RetryBackOffRepeatTimes = 2,
-            ConnectTimeout = TimeSpan.FromSeconds(5),
-        };
+        Options = PeerFixture.TestOptions(peer, stationId);
         configure?.Invoke(Options);
         Client = new OcppRpcClient(Options, TimeProvider.System, NullLogger<OcppRpcClient>.Instance);
         beforeStart?.Invoke(Client);

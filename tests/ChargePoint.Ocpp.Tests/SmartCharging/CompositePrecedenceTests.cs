@@ -142,4 +142,27 @@ public sealed class CompositePrecedenceTests
         Assert.Equal((0.0, 0.0, OperationMode.Idle), (period.Limit, period.DischargeLimit, period.OperationMode));
         Assert.Null(period.Setpoint);
     }
+
+    [Fact]
+    public void At_equal_stack_level_the_EVSE_specific_default_beats_the_station_wide_one()
+    {
+        var stationWide = Absolute(1, TxDefaultProfile, 2, T0, A, P(0, 10)).On(0);
+        var evseSpecific = Absolute(2, TxDefaultProfile, 2, T0, A, P(0, 14)).On(1);
+
+        Assert.Equal([(0, 14.0)], Composite(Ac3Phase32A, T0, 600, A, null, stationWide, evseSpecific).Limits());
+    }
+
+    [Fact]
+    public void An_external_setpoint_closer_to_zero_overrides_the_central_one()
+    {
+        // Central setpoint -7 000 W; the external system's setpoint -2 000 W is the more restrictive one.
+        var central = Absolute(1, TxDefaultProfile, 0, T0, W,
+            P(0, 11_000) with { OperationMode = OperationMode.CentralSetpoint, Setpoint = -7_000 }).On(1);
+        var external = Absolute(-2, ChargingStationExternalConstraints, 0, T0, W,
+            P(0, 22_000) with { OperationMode = OperationMode.ExternalSetpoint, Setpoint = -2_000 }).On(1);
+
+        var period = Assert.Single(Composite(BidirectionalAc, T0, 600, W, null, central, external).ChargingSchedulePeriod);
+
+        Assert.Equal(-2_000, period.Setpoint);
+    }
 }

@@ -119,4 +119,16 @@ public sealed class CompositeTimeTests
 
         Assert.Equal([(0, 6.0), (300, 16.0)], schedule.Limits());
     }
+
+    [Fact]
+    public void Windows_beyond_the_maximum_are_refused_as_caller_bugs()
+    {
+        var daily = Recurring(1, TxDefaultProfile, 0, RecurrencyKind.Daily, FirstNight, null, A, P(0, 10));
+
+        var month = Composite(Ac3Phase32A, Evening, CompositeScheduleCalculator.MaxDuration, A, null, daily.On(0));
+
+        Assert.Single(month.ChargingSchedulePeriod);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Composite(Ac3Phase32A, Evening, CompositeScheduleCalculator.MaxDuration + 1, A, null));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Composite(Ac3Phase32A, Evening, -1, A, null));
+    }
 }

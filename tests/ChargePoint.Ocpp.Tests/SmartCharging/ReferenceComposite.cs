@@ -24,7 +24,7 @@ internal static class ReferenceComposite
         var tx = scenario.Transaction;
         (ChargingSchedulePeriod Period, ChargingRateUnit Unit)? Winner(Func<InstalledChargingProfile, bool> member) =>
             scenario.Installed.Where(member)
-                .Select(p => (p, period: ActivePeriod(p.Profile, t, windowStart, tx)))
+                .Select(p => (p, period: ActivePeriod(p, t, windowStart, tx)))
                 .Where(x => x.period is not null)
                 .OrderByDescending(x => x.p.Profile.StackLevel).ThenByDescending(x => x.p.EvseId != 0).ThenByDescending(x => x.p.Profile.Id)
                 .Select(x => ((ChargingSchedulePeriod, ChargingRateUnit)?)(x.period!, x.p.Profile.ChargingSchedule[0].ChargingRateUnit))
@@ -83,8 +83,13 @@ internal static class ReferenceComposite
     }
 
     /// <summary>The period of a profile in force at <paramref name="t"/>, looked up from its anchor.</summary>
-    private static ChargingSchedulePeriod? ActivePeriod(ChargingProfile profile, DateTimeOffset t, DateTimeOffset windowStart, ActiveTransaction? tx)
+    private static ChargingSchedulePeriod? ActivePeriod(InstalledChargingProfile installed, DateTimeOffset t, DateTimeOffset windowStart, ActiveTransaction? tx)
     {
+        var profile = installed.Profile;
+
+        // Station-wide caps are bound to no transaction: a Relative one counts from the window start.
+        var transactionBound = installed.EvseId != 0 || profile.ChargingProfilePurpose is ChargingProfilePurpose.TxDefaultProfile
+            or ChargingProfilePurpose.TxProfile or ChargingProfilePurpose.PriorityCharging;
         if (profile.ValidFrom > t || profile.ValidTo <= t)
         {
             return null;
@@ -103,7 +108,9 @@ internal static class ReferenceComposite
         }
         else
         {
-            anchor = profile.ChargingProfileKind == ChargingProfileKind.Relative ? tx?.StartTime ?? windowStart : schedule.StartSchedule!.Value;
+            anchor = profile.ChargingProfileKind == ChargingProfileKind.Relative
+                ? (transactionBound ? tx?.StartTime : null) ?? windowStart
+                : schedule.StartSchedule!.Value;
         }
 
         var offset = (t - anchor).TotalSeconds;

@@ -2,7 +2,6 @@ using System.Net;
 using ChargePoint.TestUtilities;
 using ChargePoint.V2g.Sdp;
 using ChargePoint.V2g.Tests.Tls;
-using ChargePoint.V2g.Tls;
 using ChargePoint.V2g.Transport;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -11,21 +10,14 @@ namespace ChargePoint.V2g.Tests.Sdp;
 /// <summary>SDP server and client over real UDP sockets (unicast on ::1; multicast where an interface allows).</summary>
 public sealed class SdpServerTests(PkiFixture fixture) : IClassFixture<PkiFixture>, IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Patience = LoopbackV2g.Patience;
     private V2gListener _plain = null!;
     private V2gListener _tls = null!;
 
     public Task InitializeAsync()
     {
-        _plain = new V2gListener(IPAddress.IPv6Loopback, 0, null, 1024, NullLogger<V2gListener>.Instance);
-        _plain.Start();
-        var credentials = new SeccCredentials(fixture.Pki.SeccLeaf, fixture.Pki.SeccIntermediates, []);
-        _tls = new V2gListener(
-            IPAddress.IPv6Loopback,
-            0,
-            new SeccTlsAuthenticator(credentials, new V2gTlsOptions(), TimeProvider.System),
-            1024,
-            NullLogger<V2gListener>.Instance);
+        _plain = LoopbackV2g.StartListener(pki: null);
+        _tls = LoopbackV2g.CreateListener(fixture.Pki);
         return Task.CompletedTask;
     }
 
@@ -107,7 +99,7 @@ public sealed class SdpServerTests(PkiFixture fixture) : IClassFixture<PkiFixtur
         var discovery = client.DiscoverAsync(SdpSecurity.Tls);
         for (var window = 0; window < 5; window++)
         {
-            await WaitUntilAsync(() => clock.ActiveTimerCount == 1);
+            await LoopbackV2g.WaitUntilAsync(() => clock.ActiveTimerCount == 1);
             Assert.Equal(window + 1, client.RequestsSent);
             clock.Advance(TimeSpan.FromMilliseconds(250));
         }
@@ -154,13 +146,4 @@ public sealed class SdpServerTests(PkiFixture fixture) : IClassFixture<PkiFixtur
         MaxRequests = maxRequests,
         RetryInterval = retry,
     };
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            await Task.Delay(5, deadline.Token);
-        }
-    }
 }

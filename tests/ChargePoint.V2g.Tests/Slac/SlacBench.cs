@@ -46,6 +46,9 @@ internal sealed class SlacBench : IDisposable
     /// <summary>Every frame the EVSE sent, in order.</summary>
     public List<byte[]> SentByEvse { get; } = [];
 
+    /// <summary>Every frame the simulator sent, in order.</summary>
+    public List<byte[]> SentBySimulator { get; } = [];
+
     public int CountSentByEvse(ushort type) => SentByEvse.Count(f => MmeFrame.TryParse(f, out var h, out _) == MmeFrameError.None && h.Type == type);
 
     /// <summary>Start-up, CP to B with 5 %, and the EV begins SLAC.</summary>
@@ -93,10 +96,7 @@ internal sealed class SlacBench : IDisposable
 
     private void Capture(bool fromEvse, byte[] frame)
     {
-        if (fromEvse)
-        {
-            SentByEvse.Add(frame);
-        }
+        (fromEvse ? SentByEvse : SentBySimulator).Add(frame);
 
         _wire.Enqueue((fromEvse, frame));
     }

@@ -1,18 +1,16 @@
-using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using ChargePoint.TestUtilities;
 using ChargePoint.V2g.Tls;
 using ChargePoint.V2g.Transport;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChargePoint.V2g.Tests.Tls;
 
 /// <summary>Real TLS handshakes over IPv6 loopback between our SECC listener and our EV connector.</summary>
 public sealed class TlsLoopbackTests(PkiFixture fixture) : IClassFixture<PkiFixture>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Patience = LoopbackV2g.Patience;
 
     [Fact]
     public async Task Tls13_handshake_with_the_profile_and_a_frame_round_trip()
@@ -96,6 +94,33 @@ public sealed class TlsLoopbackTests(PkiFixture fixture) : IClassFixture<PkiFixt
     }
 
     [Fact]
+    public async Task Certificate_request_names_the_trusted_roots_as_acceptable_issuers()
+    {
+        await using var listener = StartListener(new V2gTlsOptions());
+        using var socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(listener.LocalEndPoint!);
+        await using var ssl = new SslStream(new NetworkStream(socket, ownsSocket: false));
+        var offeredIssuers = new List<string>();
+
+        await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = string.Empty,
+            EnabledSslProtocols = SslProtocols.Tls13,
+            RemoteCertificateValidationCallback = new CertificateChainValidator([fixture.Pki.V2gRoot], TimeProvider.System).ForSeccCertificate(),
+            ClientCertificates = [fixture.Pki.VehicleLeaf!],
+            // Called once before the handshake (no issuers yet: answer null to wait) and again when the
+            // server's CertificateRequest arrives with its certificate_authorities.
+            LocalCertificateSelectionCallback = (_, _, candidates, _, issuers) =>
+            {
+                offeredIssuers.AddRange(issuers);
+                return issuers.Length == 0 ? null! : candidates[0];
+            },
+        }).WaitAsync(Patience);
+
+        Assert.Contains(fixture.Pki.OemRoot!.Subject, offeredIssuers);
+    }
+
+    [Fact]
     public async Task Untrusted_vehicle_certificate_is_admitted_for_eim_but_not_trusted()
     {
         await using var listener = StartListener(new V2gTlsOptions());
@@ -143,7 +168,7 @@ public sealed class TlsLoopbackTests(PkiFixture fixture) : IClassFixture<PkiFixt
         using var silent = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
         await silent.ConnectAsync(listener.LocalEndPoint!);
 
-        await WaitUntilAsync(() => clock.ActiveTimerCount > 0);
+        await LoopbackV2g.WaitUntilAsync(() => clock.ActiveTimerCount > 0);
         clock.Advance(TimeSpan.FromSeconds(9));
         Assert.Equal(0, listener.HandshakeFailures);
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -154,24 +179,13 @@ public sealed class TlsLoopbackTests(PkiFixture fixture) : IClassFixture<PkiFixt
 
     private V2gListener StartListener(V2gTlsOptions options, TimeProvider? clock = null)
     {
-        var pki = fixture.Pki;
-        var credentials = new SeccCredentials(pki.SeccLeaf, pki.SeccIntermediates, [pki.OemRoot!]);
-        var listener = new V2gListener(
-            IPAddress.IPv6Loopback,
-            0,
-            new SeccTlsAuthenticator(credentials, options, clock ?? TimeProvider.System),
-            V2gtpOptions.DefaultMaxPayloadLength,
-            NullLogger<V2gListener>.Instance);
-        listener.Start();
+        var listener = LoopbackV2g.StartListener(fixture.Pki, options, [fixture.Pki.OemRoot!], clock);
         Assert.True(listener.IsTls);
         return listener;
     }
 
     private static Task<IV2gConnection> ConnectAsync(V2gListener listener, EvTlsClientOptions options) =>
-        V2gConnector.ConnectAsync(
-            listener.LocalEndPoint!,
-            new EvTlsAuthenticator(options, TimeProvider.System),
-            V2gtpOptions.DefaultMaxPayloadLength).WaitAsync(Patience);
+        LoopbackV2g.ConnectAsync(listener, options);
 
     private EvTlsClientOptions Tls12Client() => new()
     {
@@ -188,14 +202,5 @@ public sealed class TlsLoopbackTests(PkiFixture fixture) : IClassFixture<PkiFixt
     };
 
     private static Task WaitForHandshakeFailuresAsync(V2gListener listener, long expected) =>
-        WaitUntilAsync(() => listener.HandshakeFailures >= expected);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            await Task.Delay(10, deadline.Token);
-        }
-    }
+        LoopbackV2g.WaitUntilAsync(() => listener.HandshakeFailures >= expected);
 }

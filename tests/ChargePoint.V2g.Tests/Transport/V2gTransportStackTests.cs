@@ -1,6 +1,7 @@
 using System.Net;
 using ChargePoint.TestUtilities.Pki;
 using ChargePoint.V2g.Sdp;
+using ChargePoint.V2g.Tests.Sdp;
 using ChargePoint.V2g.Tests.Tls;
 using ChargePoint.V2g.Tls;
 using ChargePoint.V2g.Transport;
@@ -64,6 +65,26 @@ public sealed class V2gTransportStackTests(PkiFixture fixture) : IClassFixture<P
         Assert.Null(await client.DiscoverAsync(SdpSecurity.Tls).WaitAsync(Patience));
         Assert.Null(stack.TlsListener);
         Assert.Null(stack.PlainListener);
+    }
+
+    [MulticastFact]
+    public async Task On_a_named_interface_the_ev_finds_tls_by_multicast_and_connects_to_the_link_local_address()
+    {
+        var files = fixture.Pki.WriteSeccPem(_folder);
+        var nic = V2gNetworkInterface.Resolve(MulticastFactAttribute.FindInterfaceName()!);
+        var network = new V2gNetworkOptions { Interface = nic.Name, SdpPort = DynamicPortRange.Pick(), SecurityPolicy = SdpSecurityPolicy.TlsRequired };
+        await using var stack = V2gTransportStack.Start(network, TlsOptions(files, password: ""), new V2gtpOptions(), TimeProvider.System, NullLoggerFactory.Instance);
+
+        var response = await new SdpClient(new SdpClientOptions { Interface = nic, Port = network.SdpPort, MaxRequests = 20 }, TimeProvider.System)
+            .DiscoverAsync(SdpSecurity.Tls)
+            .WaitAsync(Patience);
+        Assert.Equal(SdpSecurity.Tls, response?.Security);
+        Assert.Equal(nic.LinkLocalAddress, response!.Value.Address);
+
+        var ev = new EvTlsAuthenticator(new EvTlsClientOptions { TrustedRoots = [fixture.Pki.V2gRoot] }, TimeProvider.System);
+        await using var evConnection = await V2gConnector.ConnectAsync(response.Value.EndPoint, ev, 1024).WaitAsync(Patience);
+        await using var secc = await stack.AcceptAsync().AsTask().WaitAsync(Patience);
+        Assert.True(secc.Security.PermitsIso15118Part20);
     }
 
     private static V2gTransportStack Start(SdpSecurityPolicy policy, V2gTlsOptions tls) => V2gTransportStack.Start(

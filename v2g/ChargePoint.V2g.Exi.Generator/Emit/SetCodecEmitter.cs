@@ -55,9 +55,10 @@ internal static class SetCodecEmitter
         code.Line("private const int RootBits = " + rootBits + ";");
         code.Line();
         EmitRootName(code, roots, rootEnum);
-        EmitDecode(code, roots, rootEnum, documentType);
-        EmitEncode(code, roots, rootEnum, documentType);
-        EmitTyped(code, roots, rootEnum);
+        EmitDecode(code, def, roots, rootEnum, documentType);
+        EmitEncode(code, def, roots, rootEnum, documentType);
+        EmitTyped(code, def, roots, rootEnum);
+        EmitSample(code, roots, rootEnum, documentType);
         EmitXml(code, set, roots, rootEnum, documentType);
         code.Line();
         code.Line("/// <summary>This set behind the untyped <see cref=\"" + Rt + "IExiSchemaSet\"/> interface.</summary>");
@@ -70,6 +71,8 @@ internal static class SetCodecEmitter
         code.Line("public string ToXml(object document) => " + def.CodecName + ".ToXml((" + documentType + ")document);");
         code.Line("public object FromXml(string xml) => " + def.CodecName + ".FromXml(xml);");
         code.Line("public string RootName(object document) => ((" + documentType + ")document).ElementName;");
+        code.Line("public int RootCount => RootNames.Length;");
+        code.Line("public object CreateSample(int root, global::System.Random random) => " + def.CodecName + ".CreateSample((" + rootEnum + ")root, random);");
         code.Close();
         code.Close();
         outputs.Add((def.CodecNamespace + "." + def.CodecName + ".g.cs", CodeBuilder.Header(def.CodecNamespace) + "using System;\n\n" + code));
@@ -86,6 +89,8 @@ internal static class SetCodecEmitter
             XmlBridgeEmitter.EmitWriter(types, type);
             types.Line();
             XmlBridgeEmitter.EmitReader(types, type);
+            types.Line();
+            SampleEmitter.Emit(types, type);
             types.Line();
         }
 
@@ -109,7 +114,7 @@ internal static class SetCodecEmitter
         code.Line();
     }
 
-    private static void EmitDecode(CodeBuilder code, List<ElementDecl> roots, string rootEnum, string documentType)
+    private static void EmitDecode(CodeBuilder code, SchemaSetDefinition def, List<ElementDecl> roots, string rootEnum, string documentType)
     {
         code.Line("/// <summary>Decodes a complete EXI stream (header 0x80 included).</summary>");
         code.Line("/// <exception cref=\"" + Rt + "ExiException\">The stream is malformed, truncated or violates a facet.</exception>");
@@ -120,7 +125,7 @@ internal static class SetCodecEmitter
         code.Open("switch (code)");
         for (var i = 0; i < roots.Count; i++)
         {
-            code.Line("case " + i + ": return new " + documentType + "(" + RootMember(roots, i, rootEnum) + ", " + RootDecode(roots[i], i) + ");");
+            code.Line("case " + i + ": { var value = " + RootDecode(roots[i], i) + "; " + ReadEndFragment(def, roots) + "r.ReadEnd(); return new " + documentType + "(" + RootMember(roots, i, rootEnum) + ", value); }");
         }
 
         code.Line("default: throw " + Rt + "ExiBitReader.UnknownEventCode(code);");
@@ -132,7 +137,7 @@ internal static class SetCodecEmitter
     private static string RootDecode(ElementDecl root, int index) =>
         root.Complex is not null ? "D_" + root.Complex.MethodSuffix + "(ref r)" : "DR_" + index + "(ref r)";
 
-    private static void EmitEncode(CodeBuilder code, List<ElementDecl> roots, string rootEnum, string documentType)
+    private static void EmitEncode(CodeBuilder code, SchemaSetDefinition def, List<ElementDecl> roots, string rootEnum, string documentType)
     {
         code.Line("/// <summary>Encodes a document into <paramref name=\"destination\"/>; returns the number of bytes written.</summary>");
         code.Line("/// <exception cref=\"" + Rt + "ExiException\">The message violates the schema or the destination is too small.</exception>");
@@ -152,6 +157,7 @@ internal static class SetCodecEmitter
 
         code.Line("default: throw " + Rt + "ExiFacets.Unsupported(\"root \" + document.Root);");
         code.Close();
+        EndFragment(code, def, roots);
         code.Line("return w.Finish();");
         code.Close();
         code.Line();
@@ -166,14 +172,26 @@ internal static class SetCodecEmitter
 
     private static bool IsValue(ElementDecl root) => root.Complex is null && root.Simple!.IsValueType;
 
-    private static void EmitTyped(CodeBuilder code, List<ElementDecl> roots, string rootEnum)
+    /// <summary>A fragment ends with ED, coded after all SE(qname) and SE(*) productions (EXI 1.0 §8.4.3).</summary>
+    private static void EndFragment(CodeBuilder code, SchemaSetDefinition def, List<ElementDecl> roots)
+    {
+        if (def.IsFragment)
+        {
+            code.Line("w.WriteBits(RootBits, " + (roots.Count + 1) + ");");
+        }
+    }
+
+    private static string ReadEndFragment(SchemaSetDefinition def, List<ElementDecl> roots) =>
+        def.IsFragment ? "if (r.ReadBits(RootBits) != " + (roots.Count + 1) + ") throw new " + Rt + "ExiException(\"EXI fragment does not end after one element.\"); " : "";
+
+    private static void EmitTyped(CodeBuilder code, SchemaSetDefinition def, List<ElementDecl> roots, string rootEnum)
     {
         var complexRoots = roots.Select((r, i) => (Root: r, Index: i)).Where(t => t.Root.Complex is not null).ToList();
         foreach (var (root, index) in complexRoots)
         {
             var type = root.Complex!;
             var unique = complexRoots.Count(t => t.Root.Complex == type) == 1;
-            var name = Names.Identifier(root.Name.Local);
+            var name = Names.Identifier(root.Name.Local) + (roots.Take(index).Any(r => r.Name.Local == root.Name.Local) ? "_" + index : "");
             if (unique)
             {
                 code.Line("/// <summary>Encodes <c>" + root.Name.Local + "</c> as a whole EXI document into a caller buffer; returns the byte count. Allocation-free.</summary>");
@@ -183,6 +201,7 @@ internal static class SetCodecEmitter
                 code.Line("w.WriteBits(8, " + Rt + "ExiLimits.Header);");
                 code.Line("w.WriteBits(RootBits, " + index + ");");
                 code.Line("E_" + type.MethodSuffix + "(ref w, message);");
+                EndFragment(code, def, roots);
                 code.Line("return w.Finish();");
                 code.Close();
                 code.Line();
@@ -199,7 +218,9 @@ internal static class SetCodecEmitter
             code.Line("r.ReadHeader();");
             code.Line("var code = r.ReadBits(RootBits);");
             code.Line("if (code != " + index + ") throw new " + Rt + "ExiException(\"EXI root event code \" + code + \" is not " + root.Name.Local + " (" + index + ").\");");
-            code.Line("return D_" + type.MethodSuffix + "(ref r);");
+            code.Line("var message = D_" + type.MethodSuffix + "(ref r);");
+            code.Line(ReadEndFragment(def, roots) + "r.ReadEnd();");
+            code.Line("return message;");
             code.Close();
             code.Line();
         }
@@ -267,6 +288,28 @@ internal static class SetCodecEmitter
         code.Close(";");
         code.Line("return new " + documentType + "((" + rootEnum + ")index, value);");
         code.Close();
+    }
+
+    private static void EmitSample(CodeBuilder code, List<ElementDecl> roots, string rootEnum, string documentType)
+    {
+        code.Line("/// <summary>A random schema-valid document with the given root (property tests, simulators, fuzzing).</summary>");
+        code.Open("public static " + documentType + " CreateSample(" + rootEnum + " root, global::System.Random random)");
+        code.Line("var g = new " + Rt + "ExiSampler(random);");
+        code.Open("object value = (int)root switch");
+        for (var i = 0; i < roots.Count; i++)
+        {
+            var root = roots[i];
+            var sample = root.Complex is null ? SampleEmitter.Value(root.Simple!)
+                : SampleEmitter.Satisfiable(root.Complex) ? "S_" + root.Complex.MethodSuffix + "(g)"
+                : "throw new global::System.NotSupportedException(\"" + root.Name.Local + " needs wildcard (xs:any) content, which the model cannot hold.\")";
+            code.Line(i + " => " + sample + ",");
+        }
+
+        code.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(root)),");
+        code.Close(";");
+        code.Line("return new " + documentType + "(root, value);");
+        code.Close();
+        code.Line();
     }
 
     private static string Prefix(string ns) => SchemaSetCatalog.XmlPrefixes.TryGetValue(ns, out var p) ? p : "ns";

@@ -63,21 +63,26 @@ internal sealed class TypeCodecEmitter
         code.Close();
     }
 
-    private void EmitCode(CodeBuilder code, Production production)
+    /// <summary>
+    /// Writes the event code of <paramref name="production"/> for the current state. With
+    /// <paramref name="thenCharacters"/> the 1-bit CH code (0) of a simple-typed child is folded into the same write.
+    /// </summary>
+    private void EmitCode(CodeBuilder code, Production production, bool thenCharacters = false)
     {
+        var extra = thenCharacters ? 1 : 0;
         var states = _grammar.StatesWith(production).ToList();
         if (states.Count == 1)
         {
             var (state, c) = states[0];
             code.Line("if (s != " + state.Id + ") throw " + Rt + "ExiFacets.GrammarViolation(s);");
-            code.Line("w.WriteBits(" + state.Width + ", " + c + ");");
+            code.Line("w.WriteBits(" + (state.Width + extra) + ", " + (c << extra) + ");");
             return;
         }
 
         code.Open("switch (s)");
         foreach (var (state, c) in states)
         {
-            code.Line("case " + state.Id + ": w.WriteBits(" + state.Width + ", " + c + "); break;");
+            code.Line("case " + state.Id + ": w.WriteBits(" + (state.Width + extra) + ", " + (c << extra) + "); break;");
         }
 
         code.Line("default: throw " + Rt + "ExiFacets.GrammarViolation(s);");
@@ -114,7 +119,7 @@ internal sealed class TypeCodecEmitter
         }
 
         var group = (GroupParticle)particle;
-        if (group.IsChoice && !group.Repeats)
+        if (group.IsChoice && !group.Repeats && !InsideRepeatedGroup(group))
         {
             var alternatives = group.Children.Select(Present).Where(p => p != "false").ToList();
             if (alternatives.Count > 1)
@@ -129,6 +134,19 @@ internal sealed class TypeCodecEmitter
         {
             EmitParticleEncode(code, child);
         }
+    }
+
+    private static bool InsideRepeatedGroup(Particle particle)
+    {
+        for (var p = particle.Parent; p is not null; p = p.Parent)
+        {
+            if (p.Repeats)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsInsideOptional(Particle particle)
@@ -159,7 +177,7 @@ internal sealed class TypeCodecEmitter
             }
 
             code.Open("for (var i = 0; i < list.Count; i++)");
-            EmitCode(code, production);
+            EmitCode(code, production, leaf.Element!.Complex is null);
             code.Line("s = " + AfterListExpression(leaf, states, "i + 1") + ";");
             EmitContentEncode(code, leaf, "list[i]");
             code.Close();
@@ -177,13 +195,13 @@ internal sealed class TypeCodecEmitter
             code.Line("var x" + leaf.Index + " = " + property + (ModelEmitter.IsValueType(leaf) ? ";" : " ?? throw " + Rt + "ExiFacets.Missing(" + Names.Literal(leaf.PropertyName) + ");"));
         }
 
-        EmitCode(code, production);
+        EmitCode(code, production, leaf.Element!.Complex is null);
         code.Line("s = " + states.Single!.Id + ";");
         EmitContentEncode(code, leaf, "x" + leaf.Index);
         code.Close();
     }
 
-    private static string AfterListExpression(LeafParticle leaf, LeafStates states, string count)
+    public static string AfterListExpression(LeafParticle leaf, LeafStates states, string count)
     {
         if (states.Single is not null)
         {
@@ -205,8 +223,8 @@ internal sealed class TypeCodecEmitter
             return;
         }
 
-        // A simple-typed element: CH (the only first-level production, 1 bit), the value, then EE (1 bit).
-        code.Line("w.WriteBits(1, 0);");
+        // A simple-typed element: CH (the only first-level production, 1 bit, already written with the SE
+        // code), the value, then EE (1 bit).
         ValueCode.Write(code, decl.Simple!, expr, leaf.PropertyName);
         code.Line("w.WriteBits(1, 0);");
     }

@@ -28,12 +28,22 @@ internal static class ValueCode
                     code.Line(Rt + "ExiFacets.MaxLength(" + expr + ", " + t.MaxLength.Value + ", " + name + ");");
                 }
 
+                if (t.MinLength.HasValue)
+                {
+                    code.Line(Rt + "ExiFacets.MinLength(" + expr + ", " + t.MinLength.Value + ", " + name + ");");
+                }
+
                 code.Line("w.WriteStringLiteral(" + expr + ");");
                 break;
             case ValueKind.Binary:
                 if (t.MaxLength.HasValue)
                 {
                     code.Line(Rt + "ExiFacets.MaxLength(" + expr + ", " + t.MaxLength.Value + ", " + name + ");");
+                }
+
+                if (t.MinLength.HasValue)
+                {
+                    code.Line(Rt + "ExiFacets.MinLength(" + expr + ", " + t.MinLength.Value + ", " + name + ");");
                 }
 
                 code.Line("w.WriteBinary(" + expr + ");");
@@ -79,9 +89,9 @@ internal static class ValueCode
             case ValueKind.Enumeration:
                 return "(" + t.CsType + ")r.ReadEnumeration(" + BitMath.BitsFor(t.EnumValues.Count) + ", " + t.EnumValues.Count + ")";
             case ValueKind.String:
-                return "r.ReadString(" + qualifiedNameId + ", " + (t.MaxLength ?? int.MaxValue) + ")";
+                return WithMinLength(t, "r.ReadString(" + qualifiedNameId + ", " + (t.MaxLength ?? int.MaxValue) + ")");
             case ValueKind.Binary:
-                return "r.ReadBinary(" + (t.MaxLength.HasValue ? t.MaxLength.Value.ToString(CultureInfo.InvariantCulture) : Rt + "ExiLimits.MaxMessageBytes") + ")";
+                return WithMinLength(t, "r.ReadBinary(" + (t.MaxLength.HasValue ? t.MaxLength.Value.ToString(CultureInfo.InvariantCulture) : Rt + "ExiLimits.MaxMessageBytes") + ")");
         }
 
         var min = t.Min ?? t.TypeMin;
@@ -96,6 +106,9 @@ internal static class ValueCode
                 return "(" + t.CsType + ")r.ReadInteger(" + Num(min) + "L, " + Num(max) + "L)";
         }
     }
+
+    private static string WithMinLength(SimpleInfo t, string read) =>
+        t.MinLength.HasValue ? Rt + "ExiFacets.MinLength(" + read + ", " + t.MinLength.Value + ", \"value\")" : read;
 
     /// <summary>An expression giving the XML lexical form of a value.</summary>
     public static string ToText(SimpleInfo t, string expr)

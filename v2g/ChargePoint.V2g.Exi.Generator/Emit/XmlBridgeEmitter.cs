@@ -1,4 +1,5 @@
 using System.Linq;
+using ChargePoint.V2g.Exi.Generator.Grammar;
 using ChargePoint.V2g.Exi.Generator.Schema;
 
 namespace ChargePoint.V2g.Exi.Generator.Emit;
@@ -79,19 +80,72 @@ internal static class XmlBridgeEmitter
             code.Line("v." + type.SimpleContentProperty + " = " + ValueCode.Parse(type.SimpleContent, "e.Value") + ";");
         }
 
+        // Children are matched through the type's EXI grammar, so order is validated and an element name
+        // that occurs in two places (xmldsig PGPData) lands in the right property.
+        var grammar = new TypeGrammar(type);
+        if (type.SimpleContent is null)
+        {
+            code.Line("int s = " + grammar.ContentStart.Id + ";");
+        }
         code.Open("foreach (var c in e.Elements())");
         code.Line("var n = c.Name;");
-        foreach (var leaf in type.Leaves.Where(l => !l.IsWildcard))
+        var anyNamed = grammar.States.Any(st => st.Productions.Any(p => p.Kind == ProductionKind.StartElement && !type.Leaves[p.Target].IsWildcard));
+        if (anyNamed)
         {
-            var decl = leaf.Element!;
-            var value = decl.Complex is not null ? "R_" + decl.Complex.MethodSuffix + "(c)" : ValueCode.Parse(decl.Simple!, "c.Value");
-            var assign = leaf.IsList ? "v." + leaf.PropertyName + ".Add(" + value + ");" : "v." + leaf.PropertyName + " = " + value + ";";
-            code.Line("if (n.LocalName == " + Names.Literal(decl.Name.Local) + " && n.NamespaceName == " + Names.Literal(decl.Name.Ns) + ") { " + assign + " continue; }");
+            code.Open("switch (s)");
+        }
+
+        foreach (var state in grammar.States)
+        {
+            var leaves = state.Productions.Where(p => p.Kind == ProductionKind.StartElement && !type.Leaves[p.Target].IsWildcard).ToList();
+            if (leaves.Count == 0)
+            {
+                continue;
+            }
+
+            code.Open("case " + state.Id + ":");
+            foreach (var production in leaves)
+            {
+                var leaf = type.Leaves[production.Target];
+                var decl = leaf.Element!;
+                var value = decl.Complex is not null ? "R_" + decl.Complex.MethodSuffix + "(c)" : ValueCode.Parse(decl.Simple!, "c.Value");
+                var states = grammar.Leaves[leaf.Index];
+                string assign;
+                if (leaf.IsList)
+                {
+                    assign = "v." + leaf.PropertyName + ".Add(" + value + "); s = " + TypeCodecEmitter.AfterListExpression(leaf, states, "v." + leaf.PropertyName + ".Count") + ";";
+                }
+                else
+                {
+                    assign = "v." + leaf.PropertyName + " = " + value + "; s = " + states.Single!.Id + ";";
+                }
+
+                code.Line("if (n.LocalName == " + Names.Literal(decl.Name.Local) + " && n.NamespaceName == " + Names.Literal(decl.Name.Ns) + ") { " + assign + " continue; }");
+            }
+
+            code.Line("break;");
+            code.Close();
+        }
+
+        if (anyNamed)
+        {
+            code.Close();
         }
 
         code.Line("throw " + Rt + "ExiXmlText.Unexpected(n, e.Name);");
         code.Close();
+        if (type.SimpleContent is null)
+        {
+            code.Line("if (!" + Rt + "ExiXmlText.Complete(s, " + CompleteStates(grammar) + ")) throw " + Rt + "ExiXmlText.Incomplete(e.Name);");
+        }
         code.Line("return v;");
         code.Close();
+    }
+
+    /// <summary>Bit mask literal of the states in which EE may follow (content complete).</summary>
+    private static string CompleteStates(TypeGrammar grammar)
+    {
+        var states = grammar.States.Where(st => st.Productions.Any(p => p.Kind == ProductionKind.EndElement)).Select(st => st.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return string.Join(", ", states);
     }
 }

@@ -72,6 +72,7 @@ internal static class BuiltInTypes
             TypeMin = source.TypeMin,
             TypeMax = source.TypeMax,
             MaxLength = source.MaxLength,
+            MinLength = source.MinLength,
             IsHex = source.IsHex,
         };
         copy.EnumValues.AddRange(source.EnumValues);

@@ -69,6 +69,8 @@ internal sealed class SimpleInfo
 
     public int? MaxLength { get; set; }
 
+    public int? MinLength { get; set; }
+
     public bool IsHex { get; set; }
 
     public List<string> EnumValues { get; } = new List<string>();

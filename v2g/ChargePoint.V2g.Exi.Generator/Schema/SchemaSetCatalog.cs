@@ -47,6 +47,8 @@ internal static class SchemaSetCatalog
         new SchemaSetDefinition("iso15118-2", "iso15118-2/V2G_CI_MsgDef.xsd", Root + ".Iso2", "Iso2Codec"),
         new SchemaSetDefinition("din70121", "din70121/V2G_CI_MsgDef.xsd", Root + ".Din", "Din70121Codec"),
         new SchemaSetDefinition("xmldsig-fragment", "xmldsig-core-schema.xsd", Root + ".XmlDsig", "XmlDsigFragmentCodec", isFragment: true),
+        new SchemaSetDefinition("iso15118-20-common-fragment", "iso15118-20/V2G_CI_CommonMessages.xsd", Root + ".Iso20.CommonMessages", "Iso20CommonFragmentCodec", isFragment: true),
+        new SchemaSetDefinition("iso15118-2-fragment", "iso15118-2/V2G_CI_MsgDef.xsd", Root + ".Iso2", "Iso2FragmentCodec", isFragment: true),
     };
 
     public static readonly Dictionary<string, string> CsNamespaces = new Dictionary<string, string>

@@ -51,6 +51,9 @@ internal sealed class SetResolver
     /// <summary>Enumerated simple types by C# full name.</summary>
     public Dictionary<string, SimpleInfo> Enums { get; } = new Dictionary<string, SimpleInfo>();
 
+    /// <summary>Every element declaration (global and local) by qname, first declaration wins (fragment grammar).</summary>
+    public Dictionary<QName, ElementDecl> AllDeclarations { get; } = new Dictionary<QName, ElementDecl>();
+
     /// <summary>Namespaces of the set, for XML prefixes.</summary>
     public SortedSet<string> Namespaces { get; } = new SortedSet<string>(StringComparer.Ordinal);
 
@@ -58,7 +61,19 @@ internal sealed class SetResolver
     public List<ElementDecl> ResolveAll()
     {
         var result = _globalElements.Keys.OrderBy(q => q).Select(GlobalElement).ToList();
-        return result;
+        if (!Set.IsFragment)
+        {
+            return result;
+        }
+
+        // EXI 1.0 §8.4.3: a fragment grammar offers every element declaration of the schema (also those in
+        // types no global element uses), sorted by qname.
+        foreach (var typeName in _complexTypes.Keys.OrderBy(q => q).ToList())
+        {
+            ResolveComplex(typeName);
+        }
+
+        return AllDeclarations.Keys.OrderBy(q => q).Select(q => AllDeclarations[q]).ToList();
     }
 
     private void LoadTransitively(string path, IReadOnlyDictionary<string, XsdDocument> documents, HashSet<string> seen)
@@ -123,6 +138,7 @@ internal sealed class SetResolver
 
         var decl = new ElementDecl(name) { IsAbstract = (string?)entry.Node.Attribute("abstract") == "true" };
         _globalDecls[name] = decl;
+        AllDeclarations[name] = decl;
         var head = (string?)entry.Node.Attribute("substitutionGroup");
         if (head is not null)
         {
@@ -346,6 +362,11 @@ internal sealed class SetResolver
             var qualified = form is null ? doc.ElementsQualified : form == "qualified";
             var decl = new ElementDecl(new QName(qualified ? doc.TargetNamespace : "", local));
             ResolveElementType(decl, node, doc, local);
+            if (!AllDeclarations.ContainsKey(decl.Name))
+            {
+                AllDeclarations[decl.Name] = decl;
+            }
+
             return new LeafParticle { Element = decl };
         }
 
@@ -509,8 +530,14 @@ internal sealed class SetResolver
                     info.Max = MinOf(info.Max, decimal.Parse(value, CultureInfo.InvariantCulture) - 1);
                     break;
                 case "maxLength":
+                    info.MaxLength = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "minLength":
+                    info.MinLength = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
                 case "length":
                     info.MaxLength = int.Parse(value, CultureInfo.InvariantCulture);
+                    info.MinLength = info.MaxLength;
                     break;
                 case "enumeration":
                     enumValues.Add(value);

@@ -12,8 +12,9 @@ namespace ChargePoint.V2g.Exi;
 public ref struct ExiBitReader
 {
     private readonly ReadOnlySpan<byte> _data;
-    private readonly long _totalBits;
-    private long _bitPosition;
+    private int _nextByte;
+    private ulong _window;
+    private int _available;
     private ExiStringTable? _strings;
 
     public ExiBitReader(ReadOnlySpan<byte> data)
@@ -24,15 +25,20 @@ public ref struct ExiBitReader
         }
 
         _data = data;
-        _totalBits = (long)data.Length * 8;
-        _bitPosition = 0;
+        _nextByte = 0;
+        _window = 0;
+        _available = 0;
         _strings = null;
     }
 
     /// <summary>Bits not yet consumed.</summary>
-    public readonly long RemainingBits => _totalBits - _bitPosition;
+    public readonly long RemainingBits => ((long)(_data.Length - _nextByte) * 8) + _available;
 
     /// <summary>Reads <paramref name="count"/> (0..32) bits, most significant first.</summary>
+    /// <remarks>
+    /// The next input bits are kept left-aligned in a 64-bit window; only a refill touches the span. Bits past
+    /// <c>_available</c> may already hold the following input bits, which a refill ORs in again unchanged.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint ReadBits(int count)
     {
@@ -41,29 +47,40 @@ public ref struct ExiBitReader
             return 0;
         }
 
-        if (_bitPosition + count > _totalBits)
+        if (_available < count)
         {
-            ThrowTruncated();
+            Refill(count);
         }
 
-        var byteIndex = (int)(_bitPosition >> 3);
-        var shift = (int)(_bitPosition & 7);
-        ulong window;
-        if (byteIndex + 8 <= _data.Length)
+        var value = (uint)(_window >> (64 - count));
+        _window <<= count;
+        _available -= count;
+        return value;
+    }
+
+    private void Refill(int count)
+    {
+        if (_nextByte + 8 <= _data.Length)
         {
-            window = BinaryPrimitives.ReadUInt64BigEndian(_data.Slice(byteIndex));
+            var chunk = BinaryPrimitives.ReadUInt64BigEndian(_data.Slice(_nextByte));
+            _window |= chunk >> _available;
+            var bytes = (64 - _available) >> 3;
+            _nextByte += bytes;
+            _available += bytes * 8;
         }
         else
         {
-            window = 0;
-            for (var i = 0; i < 8; i++)
+            while (_available <= 56 && _nextByte < _data.Length)
             {
-                window = (window << 8) | (byteIndex + i < _data.Length ? _data[byteIndex + i] : 0u);
+                _window |= (ulong)_data[_nextByte++] << (56 - _available);
+                _available += 8;
             }
         }
 
-        _bitPosition += count;
-        return (uint)((window << shift) >> (64 - count));
+        if (_available < count)
+        {
+            ThrowTruncated();
+        }
     }
 
     public bool ReadBoolean() => ReadBits(1) != 0;
@@ -224,10 +241,14 @@ public ref struct ExiBitReader
         }
 
         var bytes = new byte[(int)length];
-        if ((_bitPosition & 7) == 0)
+        if ((_available & 7) == 0)
         {
-            _data.Slice((int)(_bitPosition >> 3), bytes.Length).CopyTo(bytes);
-            _bitPosition += (long)bytes.Length * 8;
+            // Byte-aligned: copy straight from the input and restart the window behind the value.
+            var start = _nextByte - (_available >> 3);
+            _data.Slice(start, bytes.Length).CopyTo(bytes);
+            _nextByte = start + bytes.Length;
+            _window = 0;
+            _available = 0;
         }
         else
         {
@@ -240,14 +261,18 @@ public ref struct ExiBitReader
         return bytes;
     }
 
+    /// <summary>After the document's last event only the zero padding of the final byte may remain.</summary>
+    public readonly void ReadEnd()
+    {
+        if (RemainingBits >= 8)
+        {
+            throw new ExiException($"EXI stream has {RemainingBits / 8} bytes after the end of the document.");
+        }
+    }
+
     /// <summary>Reads and checks the one-byte V2G EXI header (0x80).</summary>
     public void ReadHeader()
     {
-        if (_totalBits < 8)
-        {
-            ThrowTruncated();
-        }
-
         var header = ReadBits(8);
         if (header != ExiLimits.Header)
         {

@@ -22,6 +22,12 @@ public static class ExiFacets
         }
     }
 
+    public static string MinLength(string value, int minLength, string name) =>
+        ExiText.CountCodePoints(value) >= minLength ? value : throw new ExiException($"{name}: {value.Length} characters are fewer than minLength {minLength}.");
+
+    public static byte[] MinLength(byte[] value, int minLength, string name) =>
+        value.Length >= minLength ? value : throw new ExiException($"{name}: {value.Length} bytes are fewer than minLength {minLength}.");
+
     public static void ThrowRange(string name, object value) =>
         throw new ExiException($"{name}: value {value} is outside the range the schema allows.");
 

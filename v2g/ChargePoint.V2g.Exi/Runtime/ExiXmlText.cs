@@ -67,5 +67,10 @@ public static class ExiXmlText
         }
     }
 
+    /// <summary>True when the grammar state reached after the last child allows the element to end.</summary>
+    public static bool Complete(int state, params int[] statesWithEndElement) => Array.IndexOf(statesWithEndElement, state) >= 0;
+
+    public static ExiException Incomplete(XName element) => new($"<{element.LocalName}> lacks a required child element.");
+
     public static ExiException Unexpected(XName name, XName parent) => new($"Unexpected {name} in <{parent.LocalName}>.");
 }

@@ -19,4 +19,10 @@ public interface IExiSchemaSet
 
     /// <summary>Local name of the document's root element.</summary>
     string RootName(object document);
+
+    /// <summary>Number of root elements (global element declarations) of the set.</summary>
+    int RootCount { get; }
+
+    /// <summary>A random schema-valid document whose root has event code <paramref name="root"/>.</summary>
+    object CreateSample(int root, Random random);
 }

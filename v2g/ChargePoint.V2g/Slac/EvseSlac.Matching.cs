@@ -6,6 +6,8 @@ namespace ChargePoint.V2g.Slac;
 /// <summary>Matching sessions: PARM, START_ATTEN_CHAR, sounding, ATTEN_CHAR, VALIDATE, SLAC_MATCH.</summary>
 public sealed partial class EvseSlac
 {
+    private long _sessionSequence;
+
     private static bool IsPlainSlac(byte application, byte security) =>
         application == SlacConstants.ApplicationPevEvseMatching && security == SlacConstants.SecurityNone;
 
@@ -41,14 +43,22 @@ public sealed partial class EvseSlac
         }
         else
         {
-            if (_sessions.Count >= _options.MaxConcurrentSessions)
+            var atCapacity = _sessions.Count >= _options.MaxConcurrentSessions;
+            if (atCapacity && !EvictStalledSession())
             {
                 return Ignore("too many concurrent matching sessions");
             }
 
-            session = new MatchingSession(header.Source, request.RunId, NewTimer(), _time.GetTimestamp());
+            session = new MatchingSession(header.Source, request.RunId, NewTimer(), _time.GetTimestamp(), ++_sessionSequence);
             _sessions.Add(key, session);
-            SlacLog.ParmRequest(_logger, header.Source, request.RunId);
+            if (atCapacity)
+            {
+                _dropLog.Drop("session limit reached; replaced the newest stalled run", $"CM_SLAC_PARM.REQ from {header.Source}");
+            }
+            else
+            {
+                SlacLog.ParmRequest(_logger, header.Source, request.RunId);
+            }
         }
 
         _initTimer.Cancel();
@@ -63,6 +73,22 @@ public sealed partial class EvseSlac
             SlacConstants.SecurityNone,
             session.RunId));
         session.Timer.Arm(_options.MatchSequenceTimeout, () => FailSession(session, SlacFailureReason.NoStartAttenChar));
+        return true;
+    }
+
+    /// <summary>
+    /// At capacity, the newest run that has not got past CM_SLAC_PARM makes room: a burst of PARM.REQs (a flood or
+    /// many neighbours) then churns through one slot while the runs that came first keep theirs.
+    /// </summary>
+    private bool EvictStalledSession()
+    {
+        var stalled = _sessions.Values.Where(s => s.Phase == SessionPhase.WaitStartAttenChar).MaxBy(s => s.Sequence);
+        if (stalled is null)
+        {
+            return false;
+        }
+
+        RemoveSession(stalled);
         return true;
     }
 

@@ -24,6 +24,7 @@ public sealed partial class EvseSlac : IDisposable
     private readonly SlacTimer _linkPollTimer;
     private readonly SlacTimer _joinTimer;
     private bool _disposed;
+    private string _lastDropReason = string.Empty;
 
     public EvseSlac(SlacOptions options, MacAddress localAddress, Action<byte[]> send, TimeProvider time, ILogger logger)
     {
@@ -206,8 +207,6 @@ public sealed partial class EvseSlac : IDisposable
             _dropLog.Drop(_lastDropReason, $"{MmeType.Name(header.Type)} MMV {header.Version} from {header.Source}");
         }
     }
-
-    private string _lastDropReason = string.Empty;
 
     private bool Ignore(string reason)
     {

@@ -14,7 +14,7 @@ internal enum SessionPhase
 }
 
 /// <summary>One matching run of one EV, keyed by EV MAC and RunID; several may run at once (cross-talk).</summary>
-internal sealed class MatchingSession(MacAddress evAddress, RunId runId, SlacTimer timer, long startedAt) : IDisposable
+internal sealed class MatchingSession(MacAddress evAddress, RunId runId, SlacTimer timer, long startedAt, long sequence) : IDisposable
 {
     private readonly int[] _attenuationSums = new int[SlacConstants.AttenuationGroups];
 
@@ -23,6 +23,9 @@ internal sealed class MatchingSession(MacAddress evAddress, RunId runId, SlacTim
     public RunId RunId { get; } = runId;
 
     public SlacTimer Timer { get; } = timer;
+
+    /// <summary>Creation order (timestamps can tie).</summary>
+    public long Sequence { get; } = sequence;
 
     /// <summary>Timestamp of the first CM_SLAC_PARM.REQ of this run.</summary>
     public long StartedAt { get; set; } = startedAt;

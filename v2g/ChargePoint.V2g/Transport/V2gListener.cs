@@ -165,33 +165,42 @@ public sealed partial class V2gListener : IV2gListenerStatus, IAsyncDisposable
     private async Task EstablishAsync(Socket socket, CancellationToken stopping)
     {
         var id = $"{(IsTls ? "tls" : "tcp")}-{Interlocked.Increment(ref _connectionCounter)}";
-        var remote = socket.RemoteEndPoint;
-        var local = socket.LocalEndPoint;
-
-        // Small request/response messages: send each at once rather than waiting to coalesce.
-        socket.NoDelay = true;
-        Stream stream = new NetworkStream(socket, ownsSocket: true);
-        var security = V2gTransportSecurity.PlainTcp;
-        if (_tls is not null)
+        EndPoint? remote = null;
+        Stream? stream = null;
+        try
         {
-            try
+            remote = socket.RemoteEndPoint;
+            var local = socket.LocalEndPoint;
+
+            // Small request/response messages: send each at once rather than waiting to coalesce.
+            socket.NoDelay = true;
+            stream = new NetworkStream(socket, ownsSocket: true);
+            var security = V2gTransportSecurity.PlainTcp;
+            if (_tls is not null)
             {
                 (stream, security) = await _tls.AuthenticateAsync(stream, stopping);
+                LogHandshakeDone(id, remote, security);
             }
-            catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException or Win32Exception)
+
+            var connection = new V2gStreamConnection(id, stream, security, _maxPayloadLength, _inspector, local, remote);
+            if (!_accepted.Writer.TryWrite(connection))
             {
-                Interlocked.Increment(ref _handshakeFailures);
-                LogHandshakeFailed(id, remote, e.GetType().Name, e.Message);
-                return;
+                await connection.DisposeAsync();
             }
-
-            LogHandshakeDone(id, remote, security);
         }
-
-        var connection = new V2gStreamConnection(id, stream, security, _maxPayloadLength, _inspector, local, remote);
-        if (!_accepted.Writer.TryWrite(connection))
+        catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException or Win32Exception or SocketException or ObjectDisposedException)
         {
-            await connection.DisposeAsync();
+            // A peer that fails or stalls the handshake (or resets at once) costs only its own connection.
+            Interlocked.Increment(ref _handshakeFailures);
+            LogHandshakeFailed(id, remote, e.GetType().Name, e.Message);
+            if (stream is not null)
+            {
+                await stream.DisposeAsync();
+            }
+            else
+            {
+                socket.Dispose();
+            }
         }
     }
 
@@ -201,7 +210,7 @@ public sealed partial class V2gListener : IV2gListenerStatus, IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "V2G accept failed: {Error}")]
     private partial void LogAcceptFailed(SocketError error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{ConnectionId} TLS handshake with {Remote} failed ({Kind}): {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ConnectionId} connection set-up (TLS handshake) with {Remote} failed ({Kind}): {Reason}")]
     private partial void LogHandshakeFailed(string connectionId, EndPoint? remote, string kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{ConnectionId} TLS with {Remote}: {Security}")]

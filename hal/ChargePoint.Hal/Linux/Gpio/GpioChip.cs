@@ -33,17 +33,22 @@ public sealed unsafe class GpioChip : IDisposable
     /// <summary>The offset of the line with the given name (from the device tree's gpio-line-names), or null.</summary>
     public int? FindLine(string name)
     {
+        var index = LineNames().ToList().IndexOf(name);
+        return index < 0 ? null : index;
+    }
+
+    /// <summary>Names of every line, by offset (empty for unnamed lines).</summary>
+    public IReadOnlyList<string> LineNames()
+    {
+        var names = new string[LineCount];
         for (var offset = 0; offset < LineCount; offset++)
         {
             var info = new GpioV2LineInfo { Offset = (uint)offset };
             Errno.ThrowIfFailed(LibC.Ioctl(_fd.Fd, GpioUapi.GetLineInfo, &info), "GPIO_V2_GET_LINEINFO_IOCTL", Path);
-            if (ReadString(info.Name) == name)
-            {
-                return offset;
-            }
+            names[offset] = ReadString(info.Name);
         }
 
-        return null;
+        return names;
     }
 
     /// <summary>Requests output lines, driven to <paramref name="initialValues"/> (bit i = i-th line) at once.</summary>

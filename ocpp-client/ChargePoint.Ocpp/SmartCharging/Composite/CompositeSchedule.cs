@@ -21,13 +21,6 @@ public sealed record CompositePeriod
     public double? V2xBaseline { get; init; }
     public ImmutableArray<V2xFreqWattPoint> V2xFreqWattCurve { get; init; } = [];
     public ImmutableArray<V2xSignalWattPoint> V2xSignalWattCurve { get; init; } = [];
-
-    /// <summary>Same values ignoring the start, so consecutive equal periods can be merged.</summary>
-    internal bool HasSameValues(CompositePeriod other) =>
-        Limit.Equals(other.Limit) && DischargeLimit.Equals(other.DischargeLimit) && Nullable.Equals(Setpoint, other.Setpoint)
-        && Nullable.Equals(SetpointReactive, other.SetpointReactive) && OperationMode == other.OperationMode
-        && NumberPhases == other.NumberPhases && Nullable.Equals(V2xBaseline, other.V2xBaseline)
-        && V2xFreqWattCurve.SequenceEqual(other.V2xFreqWattCurve) && V2xSignalWattCurve.SequenceEqual(other.V2xSignalWattCurve);
 }
 
 /// <summary>The CompositeScheduleType of GetCompositeScheduleResponse: contiguous periods from 0 covering the duration.</summary>

@@ -8,15 +8,26 @@ namespace ChargePoint.Ocpp.SmartCharging;
 /// </summary>
 internal static class PeriodCombiner
 {
-    public static CompositePeriod Combine(in GroupWinners winners, EvseCapabilities evse, ChargingRateUnit unit, int startPeriod)
+    /// <param name="allWinners">The winner of every precedence group at this instant.</param>
+    /// <param name="evse">The hardware ceiling.</param>
+    /// <param name="unit">The unit of the result.</param>
+    /// <param name="applyStationCaps">
+    /// False when the station-wide caps are applied later to a sum of EVSEs: their limits are skipped here,
+    /// but their numberPhases still restricts the EVSE.
+    /// </param>
+    public static CombinedPeriod Combine(in GroupWinners allWinners, EvseCapabilities evse, ChargingRateUnit unit, bool applyStationCaps = true)
     {
+        var winners = applyStationCaps
+            ? allWinners
+            : allWinners with { StationMax = default, StationExternalConstraints = default, LocalGeneration = default };
+
         // K21: while priority charging is active (only then is the group filled) its profile replaces Tx and TxDefault;
         // a TxProfile replaces the TxDefaultProfile for the transaction.
         var demand = winners.PriorityCharging.Exists ? winners.PriorityCharging
             : winners.Tx.Exists ? winners.Tx
             : winners.TxDefault;
         var mode = demand.Period?.EffectiveOperationMode ?? OperationMode.ChargingOnly;
-        var phases = evse.IsDc ? 1 : Phases(winners, demand, evse);
+        var phases = evse.IsDc ? 1 : Phases(allWinners, demand, evse);
         var converter = new RateConverter(evse.NominalVoltage, phases, unit);
 
         var limit = Math.Min(converter.Convert(evse.MaxChargeCurrent, ChargingRateUnit.A), converter.Convert(evse.MaxChargePower, ChargingRateUnit.W));
@@ -30,19 +41,7 @@ internal static class PeriodCombiner
             limit = Math.Min(limit, stationMax + (ChargeBound(winners.LocalGeneration, converter) ?? 0));
         }
 
-        var dischargeLimit = 0.0;
-        if (evse.CanDischarge && mode is not (OperationMode.ChargingOnly or OperationMode.Idle))
-        {
-            dischargeLimit = Math.Max(
-                -converter.Convert(evse.MaxDischargeCurrent, ChargingRateUnit.A),
-                -converter.Convert(evse.MaxDischargePower, ChargingRateUnit.W));
-            dischargeLimit = Max(dischargeLimit, DischargeBound(demand, converter));
-            dischargeLimit = Max(dischargeLimit, DischargeBound(winners.EvseExternalConstraints, converter));
-            dischargeLimit = Max(dischargeLimit, DischargeBound(winners.StationExternalConstraints, converter));
-            dischargeLimit = Max(dischargeLimit, DischargeBound(winners.StationMax, converter));
-            dischargeLimit = Math.Min(dischargeLimit, 0);
-        }
-
+        var dischargeLimit = mode is OperationMode.ChargingOnly or OperationMode.Idle ? 0 : DischargeCap(winners, demand, evse, converter);
         limit = mode == OperationMode.Idle ? 0 : Math.Max(limit, 0);
         double? setpoint = mode == OperationMode.Idle ? null : CombinedSetpoint(winners, demand, converter);
         if (setpoint is { } s)
@@ -50,20 +49,35 @@ internal static class PeriodCombiner
             setpoint = Math.Clamp(s, dischargeLimit, limit);
         }
 
-        var source = demand.Period;
-        return new CompositePeriod
+        return new CombinedPeriod(
+            limit,
+            dischargeLimit,
+            setpoint,
+            converter.Convert(demand.Period?.SetpointReactive, demand.Unit),
+            mode,
+            evse.IsDc ? null : phases,
+            demand.Period);
+    }
+
+    /// <summary>
+    /// The discharge bound closest to zero among the hardware's and every winner's (all &lt;= 0); 0 when the
+    /// hardware cannot discharge or V2X is off.
+    /// </summary>
+    internal static double DischargeCap(in GroupWinners winners, WinningPeriod demand, EvseCapabilities evse, RateConverter converter)
+    {
+        if (!evse.CanDischarge)
         {
-            StartPeriod = startPeriod,
-            Limit = limit,
-            DischargeLimit = dischargeLimit,
-            Setpoint = setpoint,
-            SetpointReactive = converter.Convert(source?.SetpointReactive, demand.Unit),
-            OperationMode = mode,
-            NumberPhases = evse.IsDc ? null : phases,
-            V2xBaseline = source?.V2xBaseline,
-            V2xFreqWattCurve = source?.V2xFreqWattCurve ?? [],
-            V2xSignalWattCurve = source?.V2xSignalWattCurve ?? [],
-        };
+            return 0;
+        }
+
+        var bound = Math.Max(
+            -converter.Convert(evse.MaxDischargeCurrent, ChargingRateUnit.A),
+            -converter.Convert(evse.MaxDischargePower, ChargingRateUnit.W));
+        bound = Max(bound, DischargeBound(demand, converter));
+        bound = Max(bound, DischargeBound(winners.EvseExternalConstraints, converter));
+        bound = Max(bound, DischargeBound(winners.StationExternalConstraints, converter));
+        bound = Max(bound, DischargeBound(winners.StationMax, converter));
+        return Math.Min(bound, 0);
     }
 
     private static int Phases(in GroupWinners winners, WinningPeriod demand, EvseCapabilities evse)

@@ -22,7 +22,7 @@ internal static class ProfileExpander
         var (validStart, validEnd) = ValidityWindow(profile, windowStart, windowLength, offlineSince);
         if (validStart < validEnd)
         {
-            var anchor = Anchor(profile, schedule, windowStart, transaction);
+            var anchor = Anchor(installed, schedule, windowStart, transaction);
             if (profile.ChargingProfileKind == ChargingProfileKind.Recurring)
             {
                 AddRecurrences(segments, schedule, anchor, RecurrencePeriod(profile), validStart, validEnd);
@@ -52,11 +52,16 @@ internal static class ProfileExpander
         return (start, end);
     }
 
-    private static long Anchor(ChargingProfile profile, ChargingSchedule schedule, DateTimeOffset windowStart, ActiveTransaction? transaction)
+    private static long Anchor(InstalledChargingProfile installed, ChargingSchedule schedule, DateTimeOffset windowStart, ActiveTransaction? transaction)
     {
         // Relative schedules count from the transaction start; without a transaction the window start is
         // taken as if a transaction started now (that is what a GetCompositeSchedule before plug-in asks).
-        var relativeAnchor = transaction is not null ? SecondsFrom(windowStart, transaction.StartTime, roundUp: false) : 0;
+        // Station-wide caps belong to no transaction, so they always count from the window start, and the
+        // station schedule and every EVSE's schedule see them alike.
+        var profile = installed.Profile;
+        var stationWideCap = installed.EvseId == 0 && profile.ChargingProfilePurpose is ChargingProfilePurpose.ChargingStationMaxProfile
+            or ChargingProfilePurpose.ChargingStationExternalConstraints or ChargingProfilePurpose.LocalGeneration;
+        var relativeAnchor = transaction is not null && !stationWideCap ? SecondsFrom(windowStart, transaction.StartTime, roundUp: false) : 0;
         return profile.ChargingProfileKind switch
         {
             ChargingProfileKind.Relative => relativeAnchor,

@@ -49,6 +49,41 @@ public sealed class ChargingProfileStore
     }
 
     /// <summary>
+    /// A local external system (EMS, grid operator box) sets ChargingStationExternalConstraints or LocalGeneration;
+    /// <paramref name="chargingLimitSource"/> (at most 20 characters, e.g. EMS or SO) is reported in GetChargingProfiles.
+    /// </summary>
+    public ChargingProfileVerdict SetExternalProfile(
+        int evseId, ChargingProfile profile, string chargingLimitSource, ProfileValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentException.ThrowIfNullOrEmpty(chargingLimitSource);
+        if (chargingLimitSource.Length > 20 || chargingLimitSource == InstalledChargingProfile.CsoSource)
+        {
+            throw new ArgumentException("An external chargingLimitSource has 1 to 20 characters and is not CSO.", nameof(chargingLimitSource));
+        }
+
+        lock (_gate)
+        {
+            var verdict = ChargingProfileValidator.Validate(evseId, profile, context, _profiles, ProfileOrigin.ExternalSystem);
+            if (verdict == ChargingProfileVerdict.Accepted)
+            {
+                Install(new InstalledChargingProfile(evseId, profile, chargingLimitSource));
+            }
+
+            return verdict;
+        }
+    }
+
+    /// <summary>The external system withdraws one of its profiles; false when no such external profile is installed.</summary>
+    public bool ClearExternalProfile(int chargingProfileId)
+    {
+        lock (_gate)
+        {
+            return RemoveWhere(p => p.Profile.Id == chargingProfileId && p.ChargingLimitSource != InstalledChargingProfile.CsoSource) > 0;
+        }
+    }
+
+    /// <summary>
     /// UpdateDynamicSchedule (CSMS) or a PullDynamicScheduleUpdate answer: replaces values of a Dynamic profile's
     /// period and stamps dynUpdateTime. The updated profile must pass validation, or nothing changes.
     /// </summary>
@@ -68,7 +103,8 @@ public sealed class ChargingProfileStore
             var schedules = installed.Profile.ChargingSchedule.Select(s =>
                 s with { ChargingSchedulePeriod = [.. s.ChargingSchedulePeriod.Select(update.ApplyTo)] });
             var updated = installed.Profile with { ChargingSchedule = [.. schedules], DynUpdateTime = now };
-            var verdict = ChargingProfileValidator.Validate(installed.EvseId, updated, context, _profiles);
+            var origin = installed.ChargingLimitSource == InstalledChargingProfile.CsoSource ? ProfileOrigin.Csms : ProfileOrigin.ExternalSystem;
+            var verdict = ChargingProfileValidator.Validate(installed.EvseId, updated, context, _profiles, origin);
             if (verdict == ChargingProfileVerdict.Accepted)
             {
                 Install(installed with { Profile = updated });

@@ -10,19 +10,20 @@ public static class ChargingProfileValidator
         int evseId,
         ChargingProfile profile,
         ProfileValidationContext context,
-        IReadOnlyCollection<InstalledChargingProfile> installed)
+        IReadOnlyCollection<InstalledChargingProfile> installed,
+        ProfileOrigin origin = ProfileOrigin.Csms)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(installed);
 
-        var verdict = ProfileRules.Check(evseId, profile, context);
+        var verdict = ProfileRules.Check(evseId, profile, context, origin);
         if (verdict != ChargingProfileVerdict.Accepted)
         {
             return verdict;
         }
 
-        verdict = ConflictRules.Check(evseId, profile, context, installed);
+        verdict = ConflictRules.Check(evseId, profile, context, installed, origin);
         if (verdict != ChargingProfileVerdict.Accepted)
         {
             return verdict;

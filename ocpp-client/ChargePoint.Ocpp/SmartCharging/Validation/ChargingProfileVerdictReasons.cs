@@ -27,7 +27,8 @@ public static class ChargingProfileVerdictReasons
             or ChargingProfileVerdict.PeriodsNotIncreasing or ChargingProfileVerdict.InvalidDuration => "InvalidSchedule",
         ChargingProfileVerdict.UnknownEnumValue or ChargingProfileVerdict.EmptyValidity or ChargingProfileVerdict.InvalidNumberPhases
             or ChargingProfileVerdict.DischargeNotSupported or ChargingProfileVerdict.DischargeLimitPositive
-            or ChargingProfileVerdict.DischargeInChargingOnlyMode or ChargingProfileVerdict.CurveTooLong => "InvalidValue",
+            or ChargingProfileVerdict.DischargeInChargingOnlyMode or ChargingProfileVerdict.CurveTooLong
+            or ChargingProfileVerdict.ExternalIdOutOfRange => "InvalidValue",
         _ => "InvalidProfile",
     };
 
@@ -49,7 +50,10 @@ public static class ChargingProfileVerdictReasons
         ChargingProfileVerdict.TransactionIdNotAllowed => "transactionId is only allowed in a TxProfile",
         ChargingProfileVerdict.TransactionNotFound => "K01.FR.09/33: no active transaction with this transactionId on the EVSE",
         ChargingProfileVerdict.DuplicateStackLevel => "K01.FR.39: another profile of this purpose has the same stackLevel on this EVSE/transaction",
-        ChargingProfileVerdict.ReplacesExternalConstraints => "K01.FR.22: the id belongs to a ChargingStationExternalConstraints profile",
+        ChargingProfileVerdict.ReplacesExternalConstraints => "K01.FR.22: the id belongs to a profile of an external system",
+        ChargingProfileVerdict.ReplacesCsmsProfile => "The id belongs to a profile set by the CSMS",
+        ChargingProfileVerdict.PurposeNotForExternalSystem => "An external system sets only ChargingStationExternalConstraints or LocalGeneration",
+        ChargingProfileVerdict.ExternalIdOutOfRange => "K11.FR.06: external ids are at most MaxExternalConstraintsId, or negative without it",
         ChargingProfileVerdict.RecurrencyKindMissing => "A Recurring profile needs recurrencyKind",
         ChargingProfileVerdict.RecurrencyKindNotAllowed => "recurrencyKind is only allowed in a Recurring profile",
         ChargingProfileVerdict.StartScheduleMissing => "K01.FR.40: Absolute and Recurring schedules need startSchedule",

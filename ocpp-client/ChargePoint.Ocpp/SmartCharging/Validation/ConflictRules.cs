@@ -4,17 +4,23 @@ namespace ChargePoint.Ocpp.SmartCharging;
 internal static class ConflictRules
 {
     public static ChargingProfileVerdict Check(
-        int evseId, ChargingProfile profile, ProfileValidationContext context, IReadOnlyCollection<InstalledChargingProfile> installed)
+        int evseId,
+        ChargingProfile profile,
+        ProfileValidationContext context,
+        IReadOnlyCollection<InstalledChargingProfile> installed,
+        ProfileOrigin origin)
     {
         var replacesExisting = false;
         foreach (var other in installed)
         {
             if (other.Profile.Id == profile.Id)
             {
-                // K01.FR.05: the same id replaces, but never a profile that only an external actor may manage (K01.FR.22).
-                if (other.Profile.ChargingProfilePurpose == ChargingProfilePurpose.ChargingStationExternalConstraints)
+                // K01.FR.05: the same id replaces, but only a profile of the same origin: the CSMS never replaces
+                // what an external system set (K01.FR.22), nor the other way round.
+                var installedByCsms = other.ChargingLimitSource == InstalledChargingProfile.CsoSource;
+                if (installedByCsms != (origin == ProfileOrigin.Csms))
                 {
-                    return ChargingProfileVerdict.ReplacesExternalConstraints;
+                    return installedByCsms ? ChargingProfileVerdict.ReplacesCsmsProfile : ChargingProfileVerdict.ReplacesExternalConstraints;
                 }
 
                 replacesExisting = true;

@@ -3,7 +3,7 @@ namespace ChargePoint.Ocpp.SmartCharging;
 /// <summary>Rules on the profile itself: target EVSE, purpose, kind, stack level, transaction binding.</summary>
 internal static class ProfileRules
 {
-    public static ChargingProfileVerdict Check(int evseId, ChargingProfile profile, ProfileValidationContext context)
+    public static ChargingProfileVerdict Check(int evseId, ChargingProfile profile, ProfileValidationContext context, ProfileOrigin origin)
     {
         var settings = context.Settings;
         var purpose = profile.ChargingProfilePurpose;
@@ -19,6 +19,11 @@ internal static class ProfileRules
             return ChargingProfileVerdict.UnknownEvse;
         }
 
+        if (origin == ProfileOrigin.ExternalSystem)
+        {
+            return CheckExternal(profile, context);
+        }
+
         return purpose switch
         {
             ChargingProfilePurpose.ChargingStationExternalConstraints => ChargingProfileVerdict.ExternalConstraintsNotSettable,
@@ -30,6 +35,28 @@ internal static class ProfileRules
             ChargingProfilePurpose.ChargingStationMaxProfile when evseId != 0 => ChargingProfileVerdict.StationMaxNotOnStation,
             ChargingProfilePurpose.ChargingStationMaxProfile when kind == ChargingProfileKind.Relative => ChargingProfileVerdict.StationMaxRelative,
             ChargingProfilePurpose.TxProfile => CheckTransaction(evseId, profile, context),
+            _ when profile.TransactionId is not null => ChargingProfileVerdict.TransactionIdNotAllowed,
+            _ => CheckKind(profile, settings),
+        };
+    }
+
+    /// <summary>
+    /// A local external system sets external constraints or local generation, with ids the CSMS cannot use
+    /// (K11.FR.06 note: at most MaxExternalConstraintsId, or negative when that is not configured).
+    /// </summary>
+    private static ChargingProfileVerdict CheckExternal(ChargingProfile profile, ProfileValidationContext context)
+    {
+        var settings = context.Settings;
+        var purpose = profile.ChargingProfilePurpose;
+        return purpose switch
+        {
+            not (ChargingProfilePurpose.ChargingStationExternalConstraints or ChargingProfilePurpose.LocalGeneration) =>
+                ChargingProfileVerdict.PurposeNotForExternalSystem,
+            ChargingProfilePurpose.LocalGeneration when !settings.SupportedAdditionalPurposes.Contains(purpose) =>
+                ChargingProfileVerdict.UnsupportedAdditionalPurpose,
+            _ when profile.Id > (settings.MaxExternalConstraintsId ?? -1) => ChargingProfileVerdict.ExternalIdOutOfRange,
+            _ when profile.StackLevel < 0 || profile.StackLevel > settings.ProfileStackLevel => ChargingProfileVerdict.InvalidStackLevel,
+            _ when profile.ChargingSchedule.IsDefaultOrEmpty || profile.ChargingSchedule.Length > 3 => ChargingProfileVerdict.InvalidScheduleCount,
             _ when profile.TransactionId is not null => ChargingProfileVerdict.TransactionIdNotAllowed,
             _ => CheckKind(profile, settings),
         };

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
+using ChargePoint.Firmware.Hosting;
+using ChargePoint.Ocpp.Rpc;
+using Microsoft.Extensions.Configuration;
+
+namespace ChargePoint.Firmware.Ocpp;
+
+/// <summary>
+/// Reads the OCPP settings (Ocpp:CsmsUrl, Ocpp:StationId, Ocpp:SecurityProfile, Ocpp:BasicAuthPassword,
+/// Ocpp:CsmsRootCertificatePath, Ocpp:ClientCertificatePath, Ocpp:ClientKeyPath, Storage:Path) from any
+/// configuration source. A bad value stops start-up with one message naming the key.
+/// </summary>
+public static class OcppSettings
+{
+    public static bool IsEnabled(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration?["Ocpp:CsmsUrl"]);
+
+    public static (OcppRpcOptions Options, string StoragePath) Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (!Uri.TryCreate(configuration["Ocpp:CsmsUrl"], UriKind.Absolute, out var url))
+        {
+            throw new StationStartupException("invalid configuration: Ocpp:CsmsUrl must be an absolute ws:// or wss:// URL");
+        }
+
+        var options = new OcppRpcOptions
+        {
+            CsmsUrl = url,
+            StationId = configuration["Ocpp:StationId"] ?? string.Empty,
+            BasicAuthPassword = configuration["Ocpp:BasicAuthPassword"],
+        };
+        var profile = configuration["Ocpp:SecurityProfile"] ?? "1";
+        if (!int.TryParse(profile, NumberStyles.None, CultureInfo.InvariantCulture, out var securityProfile))
+        {
+            throw new StationStartupException("invalid configuration: Ocpp:SecurityProfile must be 1, 2 or 3");
+        }
+
+        options.SecurityProfile = securityProfile;
+        if (configuration["Ocpp:CsmsRootCertificatePath"] is { Length: > 0 } rootPath)
+        {
+            options.CsmsRootCertificates.ImportFromPemFile(Existing(rootPath, "Ocpp:CsmsRootCertificatePath"));
+        }
+
+        if (configuration["Ocpp:ClientCertificatePath"] is { Length: > 0 } certPath)
+        {
+            var keyPath = configuration["Ocpp:ClientKeyPath"] ?? throw new StationStartupException("invalid configuration: Ocpp:ClientKeyPath is required with Ocpp:ClientCertificatePath");
+            options.ClientCertificate = X509Certificate2.CreateFromPemFile(Existing(certPath, "Ocpp:ClientCertificatePath"), Existing(keyPath, "Ocpp:ClientKeyPath"));
+        }
+
+        if (options.Validate() is { } problem)
+        {
+            throw new StationStartupException("invalid configuration: " + problem);
+        }
+
+        var storage = configuration["Storage:Path"];
+        if (string.IsNullOrWhiteSpace(storage))
+        {
+            throw new StationStartupException("invalid configuration: Storage:Path is required (where the OCPP queue and device model are kept)");
+        }
+
+        return (options, storage);
+    }
+
+    private static string Existing(string path, string key) =>
+        File.Exists(path) ? path : throw new StationStartupException($"invalid configuration: {key} file '{path}' does not exist");
+}

@@ -1,0 +1,58 @@
+using ChargePoint.Hal.Drivers.MeanWell;
+using ChargePoint.Hal.Drivers.PilotMcu;
+using ChargePoint.Hal.Linux.Modbus;
+using ChargePoint.Hal.Linux.Serial;
+
+namespace ChargePoint.Hal.Configuration;
+
+/// <summary>
+/// Where the station's hardware is on a Linux board. Bound from configuration section "Hardware"; every device
+/// name comes from here and is checked at startup by <see cref="LinuxHardwareValidator"/>.
+/// </summary>
+public sealed record LinuxHardwareOptions
+{
+    public const string SectionName = "Hardware";
+
+    /// <summary>Root of device nodes (changed only by tests).</summary>
+    public string DevRoot { get; init; } = "/dev";
+
+    /// <summary>Root of sysfs (changed only by tests).</summary>
+    public string SysfsRoot { get; init; } = "/sys";
+
+    /// <summary>UART to the pilot front-end MCU (PROTOCOL.md in Drivers/PilotMcu).</summary>
+    public SerialPortOptions PilotMcuSerial { get; init; } = new() { Device = "/dev/ttymxc1", BaudRate = 115200 };
+
+    public PilotMcuOptions PilotMcu { get; init; } = new();
+
+    /// <summary>RS-485 bus of the energy meter.</summary>
+    public SerialPortOptions MeterSerial { get; init; } = new() { Device = "/dev/ttymxc2", BaudRate = 9600, Rs485 = true };
+
+    public byte MeterUnitAddress { get; init; } = 1;
+
+    public ModbusRtuOptions Modbus { get; init; } = new();
+
+    /// <summary>SocketCAN interface of the power module.</summary>
+    public string PowerModuleCanInterface { get; init; } = "can0";
+
+    public Bic2200Options PowerModule { get; init; } = new();
+
+    /// <summary>Optional GPIO lines, found by name on <see cref="GpioChip"/> (device-tree gpio-line-names).</summary>
+    public string GpioChip { get; init; } = "gpiochip0";
+
+    /// <summary>Name of the emergency-stop input line (active low); empty to take it from the MCU.</summary>
+    public string EmergencyStopLine { get; init; } = "";
+
+    /// <summary>Optional sysfs PWM channel used as a hardware-independent fan or pilot test output; -1 when unused.</summary>
+    public int PwmChip { get; init; } = -1;
+
+    public int PwmChannel { get; init; }
+
+    /// <summary>Optional IIO ADC (device name) for auxiliary voltage sensing; empty when unused.</summary>
+    public string AdcDevice { get; init; } = "";
+
+    public int AdcChannel { get; init; }
+
+    public string WatchdogDevice { get; init; } = "/dev/watchdog";
+
+    public TimeSpan WatchdogTimeout { get; init; } = TimeSpan.FromSeconds(10);
+}

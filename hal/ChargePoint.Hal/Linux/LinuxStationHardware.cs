@@ -1,0 +1,112 @@
+using ChargePoint.Hal.Abstractions;
+using ChargePoint.Hal.Configuration;
+using ChargePoint.Hal.Drivers.Eastron;
+using ChargePoint.Hal.Drivers.MeanWell;
+using ChargePoint.Hal.Drivers.PilotMcu;
+using ChargePoint.Hal.Linux.Can;
+using ChargePoint.Hal.Linux.Gpio;
+using ChargePoint.Hal.Linux.Modbus;
+using ChargePoint.Hal.Linux.Serial;
+using ChargePoint.Hal.Linux.Watchdog;
+
+namespace ChargePoint.Hal.Linux;
+
+/// <summary>
+/// The station hardware of a Linux EVSE board: pilot, PP, contactors and emergency stop through the pilot MCU
+/// over a UART, an SDM630 meter on RS-485 Modbus RTU, a BIC-2200 power module on SocketCAN, /dev/watchdog and an
+/// optional GPIO emergency-stop loop. The configuration is validated before anything is opened.
+/// No RCD or insulation monitor driver exists yet; those devices are reported as absent (null).
+/// </summary>
+public sealed class LinuxStationHardware : IStationHardware, IDisposable
+{
+    private readonly List<IDisposable> _owned = [];
+
+    private LinuxStationHardware(LinuxHardwareOptions options, TimeProvider time)
+    {
+        try
+        {
+            var pilotPort = Own(SerialPort.Open(options.PilotMcuSerial));
+            var frontEnd = Own(new PilotMcuFrontEnd(pilotPort, time, options.PilotMcu));
+            ControlPilot = frontEnd;
+            ProximityPilot = frontEnd;
+            Contactors = frontEnd.Contactors;
+            EmergencyStop = frontEnd;
+            if (!string.IsNullOrEmpty(options.EmergencyStopLine))
+            {
+                var chip = Own(GpioChip.Open(Path.Combine(options.DevRoot, options.GpioChip)));
+                EmergencyStop = new EitherEmergencyStop(frontEnd, Own(new GpioEmergencyStop(chip, options.EmergencyStopLine)));
+            }
+
+            var meterPort = Own(SerialPort.Open(options.MeterSerial));
+            var modbus = Own(new ModbusRtuMaster(meterPort, options.Modbus, time));
+            EnergyMeter = new Sdm630Meter(modbus, options.MeterUnitAddress, time, $"SDM630-{options.MeterUnitAddress}");
+            var can = Own(SocketCanBus.Open(options.PowerModuleCanInterface));
+            PowerModule = Own(new Bic2200PowerModule(can, options.PowerModule, time));
+            Watchdog = Own(LinuxWatchdog.Open(options.WatchdogDevice, options.WatchdogTimeout));
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    public IControlPilot ControlPilot { get; }
+
+    public IProximityPilot? ProximityPilot { get; }
+
+    public IReadOnlyList<IContactor> Contactors { get; }
+
+    public IResidualCurrentMonitor? ResidualCurrentMonitor => null;
+
+    public IIsolationMonitor? IsolationMonitor => null;
+
+    public IEmergencyStop EmergencyStop { get; }
+
+    public IConnectorLock? ConnectorLock => null;
+
+    public IBidirectionalPowerModule PowerModule { get; }
+
+    public IEnergyMeter EnergyMeter { get; }
+
+    public IHardwareWatchdog? Watchdog { get; }
+
+    /// <summary>Validates <paramref name="options"/> and opens every device; throws
+    /// <see cref="HardwareConfigurationException"/> listing every configuration error at once.</summary>
+    public static LinuxStationHardware Open(LinuxHardwareOptions options, TimeProvider time, IHardwareProbe? probe = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        var problems = new LinuxHardwareValidator(probe ?? new LinuxHardwareProbe(options.SysfsRoot)).Check(options);
+        if (problems.Count > 0)
+        {
+            throw new HardwareConfigurationException(problems);
+        }
+
+        return new LinuxStationHardware(options, time);
+    }
+
+    public void Dispose()
+    {
+        // Reverse order: the watchdog's magic close comes first, the pilot link (which the MCU answers by going
+        // safe) last.
+        for (var i = _owned.Count - 1; i >= 0; i--)
+        {
+            _owned[i].Dispose();
+        }
+
+        _owned.Clear();
+    }
+
+    private T Own<T>(T disposable)
+        where T : IDisposable
+    {
+        _owned.Add(disposable);
+        return disposable;
+    }
+
+    private sealed class EitherEmergencyStop(IEmergencyStop first, IEmergencyStop second) : IEmergencyStop
+    {
+        public bool IsPressed => first.IsPressed || second.IsPressed;
+    }
+}

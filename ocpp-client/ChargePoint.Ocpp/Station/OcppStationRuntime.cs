@@ -1,0 +1,52 @@
+using ChargePoint.Ocpp.DeviceModel;
+using ChargePoint.Ocpp.Queue;
+using ChargePoint.Ocpp.Rpc;
+using ChargePoint.Ocpp.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ChargePoint.Ocpp.Station;
+
+/// <summary>
+/// Everything the OCPP client needs, wired together over one storage directory: database, device model,
+/// durable outbox, RPC client and station logic. The firmware host and the tests build the same object.
+/// </summary>
+public sealed class OcppStationRuntime : IAsyncDisposable
+{
+    public OcppStationRuntime(OcppRpcOptions options, string storagePath, StationLayout layout, TimeProvider time, ILoggerFactory loggers, int outboxCapacity = 10_000)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        Database = new StationDatabase(storagePath);
+        DeviceModel = new DeviceModelService(StationDeviceModel.Declare(layout, options.SecurityProfile, options.StationId), new DeviceModelStore(Database), time);
+
+        // A password set by the CSMS (SetVariables SecurityCtrlr.BasicAuthPassword, A01) wins over the configured one.
+        var stored = DeviceModel.GetStoredSecret("SecurityCtrlr", "BasicAuthPassword");
+        if (!string.IsNullOrEmpty(stored))
+        {
+            options.BasicAuthPassword = stored;
+        }
+
+        Outbox = new DurableOutbox(Database, outboxCapacity);
+        Rpc = new OcppRpcClient(options, time, loggers.CreateLogger<OcppRpcClient>());
+        Station = new OcppStation(Rpc, DeviceModel, Outbox, layout, time, loggers.CreateLogger<OcppStation>());
+    }
+
+    public StationDatabase Database { get; }
+
+    public DeviceModelService DeviceModel { get; }
+
+    public DurableOutbox Outbox { get; }
+
+    public OcppRpcClient Rpc { get; }
+
+    public OcppStation Station { get; }
+
+    public Task RunAsync(CancellationToken cancellationToken) => Station.RunAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        Station.Dispose();
+        await Rpc.DisposeAsync().ConfigureAwait(false);
+        Database.Dispose();
+    }
+}

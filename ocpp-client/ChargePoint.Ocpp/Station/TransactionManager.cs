@@ -1,0 +1,333 @@
+using ChargePoint.Ocpp.DeviceModel;
+using ChargePoint.Ocpp.Messages;
+using ChargePoint.Ocpp.Queue;
+using ChargePoint.Ocpp.Rpc;
+using ChargePoint.Ocpp.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ChargePoint.Ocpp.Station;
+
+/// <summary>
+/// Turns what happens at the EVSEs into TransactionEvents (E01-E07): Started at the first TxStartPoint reached,
+/// Ended when a TxStopPoint condition ends, Updated in between (state changes, MeterValuePeriodic every
+/// SampledDataCtrlr.TxUpdatedInterval). Each event gets the next persisted seqNo of its transaction and is
+/// committed to the durable outbox in the same SQLite transaction; <c>offline</c> is set when the CSMS link is down.
+/// </summary>
+public sealed partial class TransactionManager : IOcppStationPort, IDisposable
+{
+    private readonly DeviceModelService _deviceModel;
+    private readonly DurableOutbox _outbox;
+    private readonly OcppRpcClient _rpc;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Func<int, int, ConnectorStatusEnumType, CancellationToken, Task> _statusChanged;
+    private readonly Dictionary<int, EvseSession> _evses = [];
+    private readonly Lock _gate = new();
+
+    public TransactionManager(DeviceModelService deviceModel, DurableOutbox outbox, OcppRpcClient rpc, TimeProvider time, ILogger logger,
+        Func<int, int, ConnectorStatusEnumType, CancellationToken, Task> statusChanged)
+    {
+        _deviceModel = deviceModel;
+        _outbox = outbox;
+        _rpc = rpc;
+        _time = time;
+        _logger = logger;
+        _statusChanged = statusChanged;
+    }
+
+    /// <summary>The id of the transaction running on an EVSE, if any.</summary>
+    public string? TransactionId(int evseId)
+    {
+        lock (_gate)
+        {
+            return _evses.TryGetValue(evseId, out var s) ? s.TransactionId : null;
+        }
+    }
+
+    public bool AnyTransaction
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _evses.Values.Any(s => s.TransactionId is not null);
+            }
+        }
+    }
+
+    public async Task EvConnectedAsync(int evseId, int connectorId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var s = Session(evseId);
+            s.ConnectorId = connectorId;
+            s.EvConnected = true;
+            s.ChargingState = ChargingStateEnumType.EVConnected;
+            if (s.TransactionId is null && StartPoints().Overlaps(["EVConnected", "ParkingBayOccupancy"]))
+            {
+                Start(s, TriggerReasonEnumType.CablePluggedIn);
+            }
+            else if (s.TransactionId is not null)
+            {
+                Update(s, TriggerReasonEnumType.CablePluggedIn);
+            }
+        }
+
+        await _statusChanged(evseId, connectorId, ConnectorStatusEnumType.Occupied, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task AuthorizedAsync(int evseId, IdTokenType idToken, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var s = Session(evseId);
+            s.IdToken = idToken;
+            if (s.TransactionId is null && StartPoints().Contains("Authorized"))
+            {
+                Start(s, TriggerReasonEnumType.Authorized);
+            }
+            else if (s.TransactionId is not null)
+            {
+                Update(s, TriggerReasonEnumType.Authorized, includeIdToken: true);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task EnergyTransferStartedAsync(int evseId, OperationModeEnumType operationMode, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var s = Session(evseId);
+            var modeChanged = s.OperationMode is { } previous && previous != operationMode;
+            s.OperationMode = operationMode;
+            s.ChargingState = ChargingStateEnumType.Charging;
+            if (s.TransactionId is null && StartPoints().Overlaps(["PowerPathClosed", "EnergyTransfer"]))
+            {
+                Start(s, TriggerReasonEnumType.ChargingStateChanged);
+            }
+            else if (s.TransactionId is not null)
+            {
+                Update(s, modeChanged ? TriggerReasonEnumType.OperationModeChanged : TriggerReasonEnumType.ChargingStateChanged);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task EnergyTransferSuspendedAsync(int evseId, ChargingStateEnumType state, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var s = Session(evseId);
+            s.ChargingState = state;
+            if (s.TransactionId is not null)
+            {
+                if (StopPoints().Overlaps(["EnergyTransfer", "PowerPathClosed"]))
+                {
+                    End(s, TriggerReasonEnumType.ChargingStateChanged, ReasonEnumType.StoppedByEV);
+                }
+                else
+                {
+                    Update(s, TriggerReasonEnumType.ChargingStateChanged);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task EvDisconnectedAsync(int evseId, CancellationToken cancellationToken)
+    {
+        int connectorId;
+        lock (_gate)
+        {
+            var s = Session(evseId);
+            connectorId = s.ConnectorId;
+            s.EvConnected = false;
+            s.ChargingState = ChargingStateEnumType.Idle;
+            if (s.TransactionId is not null)
+            {
+                // The cable is gone: no stop point can hold any more (StopTxOnEVSideDisconnect is true, read-only).
+                End(s, TriggerReasonEnumType.EVCommunicationLost, ReasonEnumType.EVDisconnected);
+            }
+
+            s.IdToken = null;
+            s.OperationMode = null;
+        }
+
+        await _statusChanged(evseId, connectorId, ConnectorStatusEnumType.Available, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task StopTransactionAsync(int evseId, ReasonEnumType reason, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var s = Session(evseId);
+            if (s.TransactionId is not null)
+            {
+                var trigger = reason switch
+                {
+                    ReasonEnumType.Remote => TriggerReasonEnumType.RemoteStop,
+                    ReasonEnumType.ImmediateReset or ReasonEnumType.Reboot => TriggerReasonEnumType.ResetCommand,
+                    ReasonEnumType.EmergencyStop or ReasonEnumType.GroundFault or ReasonEnumType.OvercurrentFault => TriggerReasonEnumType.AbnormalCondition,
+                    _ => TriggerReasonEnumType.StopAuthorized,
+                };
+                End(s, trigger, reason);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public void MeterSample(int evseId, MeterReading reading)
+    {
+        lock (_gate)
+        {
+            Session(evseId).LastReading = reading;
+        }
+    }
+
+    public Task ConnectorFaultAsync(int evseId, int connectorId, bool faulted, CancellationToken cancellationToken)
+    {
+        bool connected;
+        lock (_gate)
+        {
+            connected = Session(evseId).EvConnected;
+        }
+
+        var status = faulted ? ConnectorStatusEnumType.Faulted : connected ? ConnectorStatusEnumType.Occupied : ConnectorStatusEnumType.Available;
+        return _statusChanged(evseId, connectorId, status, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var s in _evses.Values)
+            {
+                s.PeriodicTimer?.Dispose();
+            }
+        }
+    }
+
+    private EvseSession Session(int evseId)
+    {
+        if (!_evses.TryGetValue(evseId, out var s))
+        {
+            s = new EvseSession(evseId);
+            _evses[evseId] = s;
+        }
+
+        return s;
+    }
+
+    private HashSet<string> StartPoints() => [.. _deviceModel.GetList("TxCtrlr", "TxStartPoint")];
+
+    private HashSet<string> StopPoints() => [.. _deviceModel.GetList("TxCtrlr", "TxStopPoint")];
+
+    private void Start(EvseSession s, TriggerReasonEnumType trigger)
+    {
+        s.TransactionId = Guid.NewGuid().ToString("N");
+        Enqueue(s, TransactionEventEnumType.Started, trigger, null, "TxStartedMeasurands", ReadingContextEnumType.Transaction_Begin, includeIdToken: true);
+        var interval = _deviceModel.GetInt("SampledDataCtrlr", "TxUpdatedInterval");
+        if (interval > 0)
+        {
+            var period = TimeSpan.FromSeconds(interval);
+            s.PeriodicTimer = _time.CreateTimer(_ => Periodic(s), null, period, period);
+        }
+
+        var triggerName = trigger.ToWire();
+        LogStarted(s.TransactionId, s.EvseId, triggerName);
+    }
+
+    private void Periodic(EvseSession s)
+    {
+        lock (_gate)
+        {
+            if (s.TransactionId is not null && s.LastReading is not null)
+            {
+                Enqueue(s, TransactionEventEnumType.Updated, TriggerReasonEnumType.MeterValuePeriodic, null, "TxUpdatedMeasurands", ReadingContextEnumType.Sample_Periodic);
+            }
+        }
+    }
+
+    private void Update(EvseSession s, TriggerReasonEnumType trigger, bool includeIdToken = false) =>
+        Enqueue(s, TransactionEventEnumType.Updated, trigger, null, null, ReadingContextEnumType.Sample_Periodic, includeIdToken);
+
+    private void End(EvseSession s, TriggerReasonEnumType trigger, ReasonEnumType reason)
+    {
+        s.PeriodicTimer?.Dispose();
+        s.PeriodicTimer = null;
+        Enqueue(s, TransactionEventEnumType.Ended, trigger, reason, "TxEndedMeasurands", ReadingContextEnumType.Transaction_End);
+        var reasonName = reason.ToWire();
+        LogEnded(s.TransactionId!, s.EvseId, reasonName);
+        s.TransactionId = null;
+    }
+
+    private void Enqueue(EvseSession s, TransactionEventEnumType type, TriggerReasonEnumType trigger, ReasonEnumType? stoppedReason, string? measurandVariable, ReadingContextEnumType context, bool includeIdToken = false)
+    {
+        var transactionId = s.TransactionId!;
+        var measurands = measurandVariable is null ? [] : _deviceModel.GetList("SampledDataCtrlr", measurandVariable).ToList();
+        if (type == TransactionEventEnumType.Ended)
+        {
+            // Ended always carries both registers so import and export can be settled separately.
+            measurands.AddRange(["Energy.Active.Import.Register", "Energy.Active.Export.Register"]);
+        }
+
+        var meterValue = s.LastReading is { } reading && measurands.Count > 0 ? MeterValueBuilder.Build(reading, measurands, context) : null;
+        var offline = !_rpc.IsConnected;
+        var now = _time.GetUtcNow();
+        var kind = type == TransactionEventEnumType.Updated ? OutboxKind.TransactionUpdated : OutboxKind.Essential;
+        _outbox.Enqueue("TransactionEvent", kind, (connection, transaction) =>
+        {
+            var request = new TransactionEventRequest
+            {
+                EventType = type,
+                Timestamp = now,
+                TriggerReason = trigger,
+                SeqNo = SequenceCounters.Next(connection, transaction, "seqNo:" + transactionId),
+                Offline = offline ? true : null,
+                TransactionInfo = new TransactionType
+                {
+                    TransactionId = transactionId,
+                    ChargingState = s.ChargingState,
+                    StoppedReason = stoppedReason,
+                    OperationMode = s.OperationMode,
+                },
+                Evse = new EVSEType { Id = s.EvseId, ConnectorId = s.ConnectorId },
+                IdToken = includeIdToken ? s.IdToken : null,
+                MeterValue = meterValue is { SampledValue.Count: > 0 } ? [meterValue] : null,
+            };
+            return OcppFrameWriter.CheckedPayload(request);
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Transaction {TransactionId} started on EVSE {EvseId} ({Trigger})")]
+    private partial void LogStarted(string transactionId, int evseId, string trigger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Transaction {TransactionId} ended on EVSE {EvseId} ({Reason})")]
+    private partial void LogEnded(string transactionId, int evseId, string reason);
+
+    private sealed class EvseSession(int evseId)
+    {
+        public int EvseId { get; } = evseId;
+
+        public int ConnectorId { get; set; } = 1;
+
+        public bool EvConnected { get; set; }
+
+        public IdTokenType? IdToken { get; set; }
+
+        public OperationModeEnumType? OperationMode { get; set; }
+
+        public ChargingStateEnumType ChargingState { get; set; } = ChargingStateEnumType.Idle;
+
+        public string? TransactionId { get; set; }
+
+        public MeterReading? LastReading { get; set; }
+
+        public ITimer? PeriodicTimer { get; set; }
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text.Json.Nodes;
+using ChargePoint.Ocpp.Messages;
+using ChargePoint.Ocpp.Tests.Peer;
+
+namespace ChargePoint.Ocpp.Tests.Station;
+
+/// <summary>Boot, device model and configuration requests against the strict CSMS.</summary>
+public sealed class ProvisioningTests : IClassFixture<PeerFixture>, IAsyncLifetime
+{
+    private readonly StrictCsmsPeer _peer;
+
+    public ProvisioningTests(PeerFixture fixture) => _peer = fixture.Peer;
+
+    public async Task InitializeAsync() => await _peer.ClearScriptAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Accepted_boot_sets_the_heartbeat_interval_and_reports_every_connector()
+    {
+        await _peer.RespondAsync("BootNotification", JsonNode.Parse("""{"currentTime":"$now","interval":1,"status":"Accepted"}""")!, times: 1);
+        await using var station = new StationHarness(_peer, "prov-accepted").Start();
+
+        var status = await _peer.WaitForCallsAsync("StatusNotification", 1, "prov-accepted");
+        Assert.Equal("Available", status[0].GetProperty("connectorStatus").GetString());
+        Assert.Equal(1, status[0].GetProperty("evseId").GetInt32());
+        Assert.Equal(1, station.Runtime.DeviceModel.GetInt("OCPPCommCtrlr", "HeartbeatInterval"));
+        await _peer.WaitForCallsAsync("Heartbeat", 1, "prov-accepted", TimeSpan.FromSeconds(5));
+
+        var boot = _peer.CallsFromStation("BootNotification", "prov-accepted").Single();
+        Assert.Equal("PowerUp", boot.GetProperty("reason").GetString());
+        Assert.Empty(_peer.StrictValidationFailures);
+    }
+
+    [Fact]
+    public async Task Pending_boot_allows_configuration_refuses_other_requests_and_is_retried_until_accepted()
+    {
+        const string Id = "prov-pending";
+        await _peer.RespondAsync("BootNotification", JsonNode.Parse("""{"currentTime":"$now","interval":1,"status":"Pending"}""")!, times: 1);
+        await using var station = new StationHarness(_peer, Id).Start();
+        await _peer.WaitForCallsAsync("BootNotification", 1, Id);
+
+        var get = await _peer.CallAsync("GetVariables", JsonNode.Parse("""{"getVariableData":[{"component":{"name":"OCPPCommCtrlr"},"variable":{"name":"HeartbeatInterval"}}]}""")!, Id);
+        Assert.True(StrictCsmsPeer.Is(get, "callResult"), get.ToString());
+        var refused = await _peer.CallAsync("ChangeAvailability", JsonNode.Parse("""{"operationalStatus":"Inoperative"}""")!, Id);
+        Assert.Equal("SecurityError", refused.GetProperty("code").GetString());
+        Assert.Empty(_peer.CallsFromStation("StatusNotification", Id));
+
+        var boots = await _peer.WaitForCallsAsync("BootNotification", 2, Id, TimeSpan.FromSeconds(5));
+        await _peer.WaitForCallsAsync("StatusNotification", 1, Id);
+        Assert.Equal(2, boots.Count);
+        Assert.Empty(_peer.StrictValidationFailures);
+    }
+
+    [Fact]
+    public async Task Rejected_boot_sends_nothing_else_until_the_interval_passed()
+    {
+        const string Id = "prov-rejected";
+        await _peer.RespondAsync("BootNotification", JsonNode.Parse("""{"currentTime":"$now","interval":2,"status":"Rejected"}""")!, times: 1);
+        await using var station = new StationHarness(_peer, Id).Start();
+        await _peer.WaitForCallsAsync("BootNotification", 1, Id);
+        await Task.Delay(1000);
+        Assert.Single(_peer.FramesFromStation(Id));
+
+        var boots = await _peer.WaitForCallsAsync("BootNotification", 2, Id, TimeSpan.FromSeconds(5));
+        var times = _peer.Events.Where(e => StrictCsmsPeer.Is(e, "frame") && e.GetProperty("identity").GetString() == Id && e.GetProperty("dir").GetString() == "fromStation")
+            .Select(e => e.GetProperty("t").GetDateTimeOffset()).ToList();
+        Assert.True(times[1] - times[0] >= TimeSpan.FromMilliseconds(1900), $"retried after {times[1] - times[0]}");
+        Assert.Equal(2, boots.Count);
+    }
+
+    [Fact]
+    public async Task Full_inventory_reports_v2x_components_split_per_items_per_message()
+    {
+        const string Id = "prov-report";
+        await using var station = new StationHarness(_peer, Id).Start();
+        await _peer.WaitForCallsAsync("StatusNotification", 1, Id);
+
+        var answer = await _peer.CallAsync("GetBaseReport", JsonNode.Parse("""{"requestId":7,"reportBase":"FullInventory"}""")!, Id);
+        Assert.Equal("Accepted", answer.GetProperty("result").GetProperty("status").GetString());
+        var declared = station.Runtime.DeviceModel.Declarations.Count;
+        var parts = (declared + 19) / 20;
+        var reports = await _peer.WaitForCallsAsync("NotifyReport", parts, Id);
+        Assert.Equal(Enumerable.Range(0, parts), reports.Select(r => r.GetProperty("seqNo").GetInt32()));
+        Assert.All(reports.SkipLast(1), r => Assert.True(r.GetProperty("tbc").GetBoolean()));
+        Assert.False(reports[^1].TryGetProperty("tbc", out _));
+        Assert.All(reports, r => Assert.InRange(r.GetProperty("reportData").GetArrayLength(), 1, 20));
+
+        var items = reports.SelectMany(r => r.GetProperty("reportData").EnumerateArray()).ToList();
+        Assert.Equal(declared, items.Count);
+        string? Value(string component, string variable) => items.Single(i => i.GetProperty("component").GetProperty("name").GetString() == component
+            && i.GetProperty("variable").GetProperty("name").GetString() == variable).GetProperty("variableAttribute")[0].TryGetProperty("value", out var v) ? v.GetString() : null;
+        Assert.Equal("true", Value("V2XChargingCtrlr", "Enabled"));
+        Assert.Contains("DC_BPT", Value("V2XChargingCtrlr", "SupportedEnergyTransferModes")!.Split(','));
+        Assert.NotNull(Value("V2XChargingCtrlr", "SupportedOperationModes"));
+        var v2x = items.First(i => i.GetProperty("component").GetProperty("name").GetString() == "V2XChargingCtrlr");
+        Assert.Equal(1, v2x.GetProperty("component").GetProperty("evse").GetProperty("id").GetInt32());
+        Assert.Null(Value("SecurityCtrlr", "BasicAuthPassword"));
+        foreach (var component in new[] { "ISO15118Ctrlr", "ConnectedEV", "SmartChargingCtrlr", "SampledDataCtrlr", "AlignedDataCtrlr", "TxCtrlr", "OCPPCommCtrlr", "SecurityCtrlr", "AuthCtrlr", "AuthCacheCtrlr", "LocalAuthListCtrlr", "ClockCtrlr", "DeviceDataCtrlr" })
+        {
+            Assert.Contains(items, i => i.GetProperty("component").GetProperty("name").GetString() == component);
+        }
+
+        Assert.Empty(_peer.StrictValidationFailures);
+    }
+
+    [Fact]
+    public async Task Set_and_get_variables_follow_mutability_and_persist_across_restart()
+    {
+        const string Id = "prov-vars";
+        var storage = Directory.CreateTempSubdirectory("cp-ocpp-").FullName;
+        await using (var station = new StationHarness(_peer, Id, storage).Start())
+        {
+            await _peer.WaitForCallsAsync("StatusNotification", 1, Id);
+            var set = await _peer.CallAsync("SetVariables", JsonNode.Parse("""
+                {"setVariableData":[
+                  {"component":{"name":"SampledDataCtrlr"},"variable":{"name":"TxUpdatedInterval"},"attributeValue":"15"},
+                  {"component":{"name":"ChargingStation"},"variable":{"name":"Model"},"attributeValue":"x"},
+                  {"component":{"name":"V2XChargingCtrlr","evse":{"id":1}},"variable":{"name":"Enabled"},"attributeValue":"maybe"},
+                  {"component":{"name":"OCPPCommCtrlr"},"variable":{"name":"WebSocketPingInterval"},"attributeValue":"60"},
+                  {"component":{"name":"NoSuchCtrlr"},"variable":{"name":"X"},"attributeValue":"1"},
+                  {"component":{"name":"TxCtrlr"},"variable":{"name":"NoSuchVariable"},"attributeValue":"1"},
+                  {"component":{"name":"TxCtrlr"},"variable":{"name":"TxStartPoint"},"attributeValue":"Authorized,EVConnected"}]}
+                """)!, Id);
+            var statuses = set.GetProperty("result").GetProperty("setVariableResult").EnumerateArray().Select(r => r.GetProperty("attributeStatus").GetString()).ToList();
+            Assert.Equal(["Accepted", "Rejected", "Rejected", "RebootRequired", "UnknownComponent", "UnknownVariable", "Accepted"], statuses);
+        }
+
+        await using (var restarted = new StationHarness(_peer, Id, storage).Start())
+        {
+            await _peer.WaitForCallsAsync("StatusNotification", 2, Id);
+            var get = await _peer.CallAsync("GetVariables", JsonNode.Parse("""
+                {"getVariableData":[
+                  {"component":{"name":"SampledDataCtrlr"},"variable":{"name":"TxUpdatedInterval"}},
+                  {"component":{"name":"SecurityCtrlr"},"variable":{"name":"BasicAuthPassword"}},
+                  {"component":{"name":"SampledDataCtrlr"},"variable":{"name":"TxUpdatedInterval"},"attributeType":"Target"}]}
+                """)!, Id);
+            var results = get.GetProperty("result").GetProperty("getVariableResult").EnumerateArray().ToList();
+            Assert.Equal("15", results[0].GetProperty("attributeValue").GetString());
+            Assert.Equal("Rejected", results[1].GetProperty("attributeStatus").GetString());
+            Assert.Equal("NotSupportedAttributeType", results[2].GetProperty("attributeStatus").GetString());
+        }
+
+        Assert.Empty(_peer.StrictValidationFailures);
+    }
+
+    [Fact]
+    public async Task Reset_trigger_availability_and_data_transfer_are_answered()
+    {
+        const string Id = "prov-misc";
+        await using var station = new StationHarness(_peer, Id).Start();
+        await _peer.WaitForCallsAsync("StatusNotification", 1, Id);
+        ResetEnumType? reset = null;
+        station.Runtime.Station.ResetRequested += t => reset = t;
+
+        var trigger = await _peer.CallAsync("TriggerMessage", JsonNode.Parse("""{"requestedMessage":"Heartbeat"}""")!, Id);
+        Assert.Equal("Accepted", trigger.GetProperty("result").GetProperty("status").GetString());
+        await _peer.WaitForCallsAsync("Heartbeat", 1, Id);
+        var bootAgain = await _peer.CallAsync("TriggerMessage", JsonNode.Parse("""{"requestedMessage":"BootNotification"}""")!, Id);
+        Assert.Equal("Rejected", bootAgain.GetProperty("result").GetProperty("status").GetString());
+
+        var unavailable = await _peer.CallAsync("ChangeAvailability", JsonNode.Parse("""{"operationalStatus":"Inoperative","evse":{"id":1}}""")!, Id);
+        Assert.Equal("Accepted", unavailable.GetProperty("result").GetProperty("status").GetString());
+        var statuses = await _peer.WaitForCallsAsync("StatusNotification", 2, Id);
+        Assert.Equal("Unavailable", statuses[1].GetProperty("connectorStatus").GetString());
+
+        var data = await _peer.CallAsync("DataTransfer", JsonNode.Parse("""{"vendorId":"com.example.unknown"}""")!, Id);
+        Assert.Equal("UnknownVendorId", data.GetProperty("result").GetProperty("status").GetString());
+
+        var resetAnswer = await _peer.CallAsync("Reset", JsonNode.Parse("""{"type":"Immediate"}""")!, Id);
+        Assert.Equal("Accepted", resetAnswer.GetProperty("result").GetProperty("status").GetString());
+        await _peer.WaitForAsync(_ => reset is not null);
+        Assert.Equal(ResetEnumType.Immediate, reset);
+        Assert.Empty(_peer.StrictValidationFailures);
+    }
+}
