@@ -147,6 +147,12 @@ public sealed partial class EvseManager : IDisposable
             ChooseSessionFault(StationFault.From(latched));
         }
 
+        if (_control.Hardware.EmergencyStop.IsPressed)
+        {
+            // The input itself is the ground truth for the stop reason, whatever fault the press provoked first.
+            ChooseSessionFault(new StationFault(StationFaultKind.EmergencyStop, "Emergency stop pressed.", _time.GetUtcNow()));
+        }
+
         StationFault? fault;
         lock (_gate)
         {
