@@ -15,9 +15,12 @@ public interface ISimulationRig : IAsyncDisposable
 /// <summary>What the station asks the rig to simulate.</summary>
 /// <param name="Scenario">EV scenario name, e.g. <c>dc-bpt-dynamic</c>, <c>none</c> or <c>external</c>.</param>
 /// <param name="StartCsms">True when no <c>Ocpp:CsmsUrl</c> was configured and the rig must provide a CSMS.</param>
-public sealed record SimulationRequest(string Scenario, bool StartCsms);
+/// <param name="ChargeTime">How long the EV charges before the CSMS asks for discharge.</param>
+/// <param name="DischargeTime">How long the EV discharges before it stops the session.</param>
+public sealed record SimulationRequest(string Scenario, bool StartCsms, TimeSpan ChargeTime, TimeSpan DischargeTime);
 
 /// <summary>What the rig started.</summary>
 /// <param name="CsmsUrl">The built-in CSMS's WebSocket URL (without station id), or null when none was started.</param>
 /// <param name="Description">One line for the console saying which peers run.</param>
-public sealed record SimulationPeers(Uri? CsmsUrl, string Description);
+/// <param name="HlcSessions">The EV side of high-level sessions for EVSE 1, or null when no EV is simulated.</param>
+public sealed record SimulationPeers(Uri? CsmsUrl, string Description, ChargePoint.Firmware.Contracts.V2g.IHlcSessionSource? HlcSessions = null);

@@ -1,3 +1,4 @@
+using ChargePoint.Firmware.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +29,12 @@ public static class StationProgram
         {
             // A configuration file that is not valid JSON.
             await Console.Error.WriteLineAsync($"chargepoint: invalid configuration file: {ex.Message} {ex.InnerException?.Message}").ConfigureAwait(false);
+            return StartupFailedExitCode;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // The binder's message names the key and the value (e.g. 'Simulation:Sessions').
+            await Console.Error.WriteLineAsync($"chargepoint: invalid configuration: {ex.Message}").ConfigureAwait(false);
             return StartupFailedExitCode;
         }
         catch (StationStartupException ex)
@@ -73,6 +80,14 @@ public static class StationHostBuilder
         StationConfigurationFile.Insert(builder.Configuration, arguments.ConfigFile);
         builder.Configuration.AddInMemoryCollection(
             [new KeyValuePair<string, string?>("Simulation:Enabled", simulate ? "true" : "false")]);
+        if (simulate && string.IsNullOrEmpty(builder.Configuration["Storage:Path"]))
+        {
+            // A simulation must not touch the board's state directory.
+            builder.Configuration.AddInMemoryCollection(
+                [new KeyValuePair<string, string?>("Storage:Path", Path.Combine(Path.GetTempPath(), "chargepoint-sim"))]);
+        }
+
+        builder.Services.AddStationOptions(builder.Configuration);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -80,19 +95,7 @@ public static class StationHostBuilder
         });
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<Systemd.IStationHealth, Systemd.ProcessAliveHealth>();
-        builder.Services.AddHostedService<Systemd.SystemdNotifyService>();
-        builder.Services.AddHostedService<Ocpp.OcppHostedService>();
-
-        if (simulate)
-        {
-            if (!Simulation.SimulationFeature.IsSupported)
-            {
-                throw new StationStartupException("this firmware build has no simulation support (trimmed self-contained build); use the framework-dependent build for --simulate.");
-            }
-
-            builder.Services.AddHostedService<Simulation.SimulationHostedService>();
-        }
+        builder.Services.AddStationServices(simulate);
 
         return builder.Build();
     }

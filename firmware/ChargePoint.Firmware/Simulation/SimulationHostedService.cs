@@ -1,26 +1,43 @@
 using System.Diagnostics.CodeAnalysis;
+using ChargePoint.Firmware.Configuration;
 using ChargePoint.Firmware.Contracts.Simulation;
+using ChargePoint.Firmware.Diagnostics;
+using ChargePoint.Firmware.Evse;
 using ChargePoint.Firmware.Hosting;
-using Microsoft.Extensions.Configuration;
+using ChargePoint.Firmware.V2g;
+using ChargePoint.Hal.Simulated;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChargePoint.Firmware.Simulation;
 
-/// <summary>Starts the simulated peers when the station runs with <c>--simulate</c>.</summary>
+/// <summary>
+/// <c>chargepoint --simulate</c>: starts the simulation plug-in's peers, hands its EV to EVSE 1 and, with
+/// <c>Simulation:Sessions=N</c>, plugs the EV in N times, prints one summary line per session and stops the host
+/// with exit code 0 only when every session succeeded. Without it the EV plugs in again after each session until
+/// the process is stopped; with <c>Simulation:Ev=none</c> or <c>external</c> the station boots and waits.
+/// </summary>
 public sealed partial class SimulationHostedService(
-    IConfiguration configuration,
+    IOptions<SimulationOptions> options,
+    IOptions<StationOcppOptions> ocpp,
     IServiceProvider services,
+    SimulatedStationHardware hardware,
+    HlcSessionSourceSlot slot,
+    EvseHostedService evse,
     IHostApplicationLifetime lifetime,
-    ILogger<SimulationHostedService> logger) : IHostedService, IAsyncDisposable
+    TimeProvider time,
+    ILogger<SimulationHostedService> logger) : BackgroundService
 {
     private ISimulationRig? _rig;
 
+    /// <summary>Every finished session's summary, in order (tests read it).</summary>
+    public List<string> Summaries { get; } = [];
+
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Guarded by SimulationFeature.IsSupported, a feature switch that trimmed builds set to false, so the trimmer removes the plug-in load.")]
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var scenario = configuration["Simulation:Ev"] ?? "dc-bpt-dynamic";
-        var startCsms = string.IsNullOrWhiteSpace(configuration["Ocpp:CsmsUrl"]);
+        var settings = options.Value;
         if (!SimulationFeature.IsSupported)
         {
             // Unreachable: the host builder refuses --simulate first. Kept so the trimmer can drop the load.
@@ -28,32 +45,108 @@ public sealed partial class SimulationHostedService(
         }
 
         _rig = SimulationPluginLoader.Load(AppContext.BaseDirectory);
-        var peers = await _rig.StartAsync(new SimulationRequest(scenario, startCsms), services, cancellationToken)
-            .ConfigureAwait(false);
-        LogRigStarted(logger, scenario, peers.Description);
-        if (configuration["Simulation:Sessions"] is { } sessions)
+        var request = new SimulationRequest(
+            settings.Ev,
+            string.IsNullOrWhiteSpace(ocpp.Value.CsmsUrl),
+            TimeSpan.FromSeconds(settings.ChargeSeconds),
+            TimeSpan.FromSeconds(settings.DischargeSeconds));
+        var peers = await _rig.StartAsync(request, services, cancellationToken).ConfigureAwait(false);
+        LogRigStarted(logger, settings.Ev, peers.Description);
+        if (peers.HlcSessions is { } source)
         {
-            // The EVSE session orchestration that would run these sessions is not built yet, so asking for
-            // sessions fails honestly instead of printing made-up results.
-            LogSessionsUnavailable(logger, sessions);
-            Environment.ExitCode = 1;
-            lifetime.StopApplication();
+            slot.Fill(source);
         }
+
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async ValueTask DisposeAsync()
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var settings = options.Value;
+        if (!slot.IsFilled)
+        {
+            return;
+        }
+
+        var manager = await evse.Manager.WaitAsync(stoppingToken).ConfigureAwait(false);
+        using var live = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        var liveTask = PrintLiveAsync(live, manager, stoppingToken);
+        var failures = 0;
+        try
+        {
+            for (var n = 1; settings.Sessions is not { } total || n <= total; n++)
+            {
+                var record = await RunSessionAsync(manager, stoppingToken).ConfigureAwait(false);
+                var line = SessionSummaryLine.Format(n, settings.Ev, record);
+                Summaries.Add(line);
+                await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
+                failures += record.Succeeded ? 0 : 1;
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        Environment.ExitCode = failures == 0 ? 0 : 1;
+        lifetime.StopApplication();
+        await liveTask.ConfigureAwait(false);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
         if (_rig is not null)
         {
             await _rig.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Simulation rig started for scenario {Scenario}: {Description}")]
-    private static partial void LogRigStarted(ILogger logger, string scenario, string description);
+    private async Task<SessionRecord> RunSessionAsync(EvseManager manager, CancellationToken cancellationToken)
+    {
+        await WaitIdleAsync(manager, cancellationToken).ConfigureAwait(false);
+        var finished = new TaskCompletionSource<SessionRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnFinished(SessionRecord record) => finished.TrySetResult(record);
+        manager.SessionFinished += OnFinished;
+        try
+        {
+            hardware.Ev.PlugIn();
+            var record = await finished.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            hardware.Ev.Unplug();
+            return record;
+        }
+        finally
+        {
+            manager.SessionFinished -= OnFinished;
+        }
+    }
 
-    [LoggerMessage(EventId = 9002, Level = LogLevel.Error, Message = "Simulation:Sessions={Sessions} asked for, but the station cannot run charging sessions yet (EVSE orchestration not built)")]
-    private static partial void LogSessionsUnavailable(ILogger logger, string sessions);
+    private async Task WaitIdleAsync(EvseManager manager, CancellationToken cancellationToken)
+    {
+        while (manager.State != EvseState.Idle || manager.ConnectorStatus != Ocpp.ConnectorStatus.Available)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PrintLiveAsync(PeriodicTimer timer, EvseManager manager, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (manager.State is not EvseState.Idle)
+                {
+                    await Console.Out.WriteLineAsync(LiveConsole.Line(manager, hardware)).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Host stopping.
+        }
+    }
+
+    [LoggerMessage(EventId = LogAreas.Simulation + 1, Level = LogLevel.Information, Message = "Simulation rig started for scenario {Scenario}: {Description}")]
+    private static partial void LogRigStarted(ILogger logger, string scenario, string description);
 }

@@ -1,0 +1,67 @@
+namespace ChargePoint.Firmware.Contracts.V2g;
+
+/// <summary>
+/// What the HLC session asks of the EVSE during one ISO 15118-20 session (the SECC's feedback port). Units:
+/// W, A, V; limits are magnitudes, present values and targets are signed (positive towards the EV,
+/// [V2G20-1034]).
+/// </summary>
+public interface IHlcEvseBridge
+{
+    /// <summary>SessionSetup done: the negotiated protocol, service and control mode.</summary>
+    void SessionStarted(HlcSessionInfo info);
+
+    /// <summary>AuthorizationReq (EIM): whether the EVSE may deliver energy (local list, cache, CSMS or remote start).
+    /// Called repeatedly while the answer is "ongoing" (null).</summary>
+    ValueTask<bool?> AuthorizeAsync(CancellationToken cancellationToken);
+
+    /// <summary>ChargeParameterDiscovery: the EV's limits; the answer is the EVSE's present limits.</summary>
+    EvseTargets ChargeParameters(EvLimits limits);
+
+    /// <summary>PowerDeliveryReq Start (after cable check and pre-charge on DC): close the power path.
+    /// Returns false when the EVSE cannot deliver (fault, lockout).</summary>
+    ValueTask<bool> StartEnergyTransferAsync(CancellationToken cancellationToken);
+
+    /// <summary>One charge loop (DC_ChargeLoop / AC_ChargeLoop): the EV's status in, the EVSE's limits, setpoint and
+    /// present values out. Cheap and non-blocking: called every few hundred milliseconds.</summary>
+    EvseTargets ChargeLoop(EvStatus status);
+
+    /// <summary>PowerDeliveryReq Stop: power down and open the power path (then welding detection).</summary>
+    ValueTask StopEnergyTransferAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Negotiated session parameters (for logs, diagnostics and OCPP ConnectedEV).</summary>
+/// <param name="Protocol">e.g. <c>urn:iso:std:iso:15118:-20:DC</c>.</param>
+/// <param name="EnergyService">e.g. <c>DC_BPT</c> or <c>AC_BPT</c>.</param>
+/// <param name="ControlMode"><c>Dynamic</c> or <c>Scheduled</c>.</param>
+/// <param name="EvccId">The EV's communication controller id (its MAC in -20).</param>
+public sealed record HlcSessionInfo(string Protocol, string EnergyService, string ControlMode, string EvccId);
+
+/// <summary>The EV's limits from ChargeParameterDiscovery (BPT: discharge maxima too).</summary>
+public sealed record EvLimits(
+    double MaxChargePowerWatts,
+    double MaxDischargePowerWatts,
+    double MaxChargeCurrentAmperes,
+    double MaxDischargeCurrentAmperes,
+    double MinVoltageVolts,
+    double MaxVoltageVolts);
+
+/// <summary>The EV's status in a charge loop.</summary>
+/// <param name="PresentSocPercent">State of charge, when the EV reports it.</param>
+/// <param name="TargetPowerWatts">The EV's own signed target (null in Scheduled mode or when it defers to the EVSE).</param>
+/// <param name="PresentVoltageVolts">The EV's battery voltage.</param>
+public sealed record EvStatus(double? PresentSocPercent, double? TargetPowerWatts, double PresentVoltageVolts);
+
+/// <summary>The EVSE's answer in a charge loop.</summary>
+/// <param name="ChargeLimitWatts">EVSE maximum charge power (magnitude).</param>
+/// <param name="DischargeLimitWatts">EVSE maximum discharge power (magnitude).</param>
+/// <param name="SetpointWatts">Signed target (negative: discharge).</param>
+/// <param name="PresentVoltageVolts">EVSEPresentVoltage.</param>
+/// <param name="PresentCurrentAmperes">EVSEPresentCurrent, signed.</param>
+/// <param name="StopRequested">EVSENotification=Terminate: the EVSE wants the session to end.</param>
+public sealed record EvseTargets(
+    double ChargeLimitWatts,
+    double DischargeLimitWatts,
+    double SetpointWatts,
+    double PresentVoltageVolts,
+    double PresentCurrentAmperes,
+    bool StopRequested);

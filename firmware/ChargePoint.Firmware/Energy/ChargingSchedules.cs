@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using ChargePoint.Ocpp.SmartCharging;
+
+namespace ChargePoint.Firmware.Energy;
+
+/// <summary>
+/// The station's smart-charging state: the installed profiles, each EVSE's capabilities and running
+/// transaction. Computes the composite schedule in force (K08) and raises <see cref="Changed"/> on every profile
+/// or transaction change so the energy decision is re-evaluated at once.
+/// </summary>
+public sealed class ChargingSchedules
+{
+    private readonly Lock _gate = new();
+    private readonly ChargingProfileStore _store;
+    private readonly SmartChargingSettings _settings;
+    private ImmutableDictionary<int, EvseState> _evses = ImmutableDictionary<int, EvseState>.Empty;
+
+    public ChargingSchedules(ChargingProfileStore store, SmartChargingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(settings);
+        _store = store;
+        _settings = settings;
+    }
+
+    public event Action<int>? Changed;
+
+    public void RegisterEvse(int evseId, EvseCapabilities capabilities, ImmutableHashSet<OperationMode> modes)
+    {
+        lock (_gate)
+        {
+            _evses = _evses.SetItem(evseId, new EvseState(capabilities) { SupportedOperationModes = modes });
+        }
+    }
+
+    public ActiveTransaction? Transaction(int evseId)
+    {
+        lock (_gate)
+        {
+            return _evses.TryGetValue(evseId, out var evse) ? evse.Transaction : null;
+        }
+    }
+
+    public void SetTransaction(int evseId, ActiveTransaction? transaction)
+    {
+        string? ended = null;
+        lock (_gate)
+        {
+            var evse = _evses[evseId];
+            ended = transaction is null ? evse.Transaction?.TransactionId : null;
+            _evses = _evses.SetItem(evseId, evse with { Transaction = transaction });
+        }
+
+        if (ended is not null)
+        {
+            // A TxProfile lives as long as its transaction (K01.FR.05).
+            _store.RemoveTransactionProfiles(ended);
+        }
+
+        Changed?.Invoke(evseId);
+    }
+
+    /// <summary>SetChargingProfileRequest: validated against the station's present state, installed or rejected.</summary>
+    public ChargingProfileVerdict SetChargingProfile(int evseId, ChargingProfile profile)
+    {
+        ChargingProfileVerdict verdict;
+        lock (_gate)
+        {
+            verdict = _store.SetChargingProfile(evseId, profile, new ProfileValidationContext(_settings, _evses));
+        }
+
+        Changed?.Invoke(evseId);
+        return verdict;
+    }
+
+    /// <summary>The composite schedule of <paramref name="evseId"/> for the next minute, in W.</summary>
+    public CompositeSchedule Composite(int evseId, DateTimeOffset now)
+    {
+        EvseState evse;
+        lock (_gate)
+        {
+            evse = _evses[evseId];
+        }
+
+        return CompositeScheduleCalculator.Calculate(
+            new CompositeScheduleRequest(now, 60, evseId, ChargingRateUnit.W), _store.Profiles, evse.Capabilities, evse.Transaction);
+    }
+}

@@ -1,0 +1,44 @@
+using ChargePoint.Ocpp.SmartCharging;
+
+namespace ChargePoint.Firmware.Energy;
+
+/// <summary>Reads the period in force from a composite schedule and expresses it in W for the energy
+/// calculator (A × voltage × phases for schedules in A; OCPP 2.1 K01: dischargeLimit ≤ 0, setpoint signed).</summary>
+public static class ScheduleLimitReader
+{
+    public static ScheduleLimit? At(CompositeSchedule? schedule, DateTimeOffset now, double voltageVolts, int phases = 1)
+    {
+        if (schedule is null || schedule.ChargingSchedulePeriod.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        var elapsed = (now - schedule.ScheduleStart).TotalSeconds;
+        if (elapsed < 0 || (schedule.Duration > 0 && elapsed >= schedule.Duration))
+        {
+            return null;
+        }
+
+        CompositePeriod? current = null;
+        foreach (var period in schedule.ChargingSchedulePeriod)
+        {
+            if (period.StartPeriod <= elapsed)
+            {
+                current = period;
+            }
+        }
+
+        if (current is null)
+        {
+            return null;
+        }
+
+        var factor = schedule.ChargingRateUnit == ChargingRateUnit.A
+            ? Math.Max(voltageVolts, 0) * Math.Max(current.NumberPhases ?? phases, 1)
+            : 1;
+        return new ScheduleLimit(
+            current.Limit * factor,
+            Math.Abs(current.DischargeLimit) * factor,
+            current.Setpoint * factor);
+    }
+}

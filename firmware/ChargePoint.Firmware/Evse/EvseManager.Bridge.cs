@@ -1,0 +1,166 @@
+using ChargePoint.Firmware.Contracts.V2g;
+using ChargePoint.Firmware.Energy;
+using ChargePoint.Hal.Abstractions;
+using ChargePoint.Hal.Safety;
+
+namespace ChargePoint.Firmware.Evse;
+
+public sealed partial class EvseManager
+{
+    private double _evMinVoltage;
+    private double _evMaxVoltage;
+
+    private void DriveModule()
+    {
+        bool transferring;
+        lock (_gate)
+        {
+            transferring = _transferring;
+        }
+
+        if (!transferring || _control.PowerPath.State != PowerPathState.Closed)
+        {
+            return;
+        }
+
+        var decision = Energy.Decision;
+        PowerModuleDriver.Apply(_control.Hardware.PowerModule, decision, PresentVoltage(), _evMinVoltage, _evMaxVoltage);
+        SetState(decision.IsDischarging ? EvseState.Discharging : EvseState.Charging);
+    }
+
+    private double PresentVoltage()
+    {
+        var measured = _control.Hardware.PowerModule.ReadStatus().OutputVoltageVolts;
+        return measured > 0 ? measured : LastEvStatus?.PresentVoltageVolts ?? 0;
+    }
+
+    private EvseTargets Targets()
+    {
+        var decision = Energy.Decision;
+        var status = _control.Hardware.PowerModule.ReadStatus();
+        bool stop;
+        lock (_gate)
+        {
+            stop = _sessionFault is not null || _control.Safety.IsFaulted;
+        }
+
+        return new EvseTargets(decision.ChargeLimitWatts, decision.DischargeLimitWatts, decision.SetpointWatts, status.OutputVoltageVolts, status.OutputCurrentAmperes, stop);
+    }
+
+    private async Task<bool> StartTransferAsync(CancellationToken cancellationToken)
+    {
+        if (_control.Safety.IsFaulted)
+        {
+            return false;
+        }
+
+        SetState(EvseState.Preparing);
+        _control.Hardware.IsolationMonitor?.Start();
+        _control.Pilot.AllowPower(true);
+        var deadline = _time.GetTimestamp();
+        while (!PowerPathClosed())
+        {
+            if (_control.Safety.IsFaulted || _time.GetElapsedTime(deadline) > _settings.ContactorCloseTimeout)
+            {
+                _control.Pilot.AllowPower(false);
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10), _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        lock (_gate)
+        {
+            _transferring = true;
+        }
+
+        RefreshSchedule();
+        DriveModule();
+        return true;
+    }
+
+    private bool PowerPathClosed() =>
+        _control.PowerPath.State == PowerPathState.Closed && _control.Hardware.Contactors.All(c => c.IsFeedbackClosed);
+
+    private async Task StopTransferAsync(CancellationToken cancellationToken)
+    {
+        bool wasOn;
+        lock (_gate)
+        {
+            wasOn = _transferring || _control.PowerPath.State != PowerPathState.Open;
+            _transferring = false;
+        }
+
+        if (!wasOn)
+        {
+            return;
+        }
+
+        SetState(EvseState.Stopping);
+        _control.Hardware.PowerModule.SetMode(PowerModuleMode.Off);
+        _control.Pilot.AllowPower(false);
+        _control.Hardware.IsolationMonitor?.Stop();
+
+        // The power path opens within its deadline; watching the feedback a little longer lets the supervisor
+        // see a welded contact (its feedback timeout) before the session is declared over.
+        await Task.Delay(_settings.WeldCheckDelay, _time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The session's view of this EVSE (the SECC feedback port).</summary>
+    private sealed class Bridge(EvseManager owner) : IHlcEvseBridge
+    {
+        public void SessionStarted(HlcSessionInfo info)
+        {
+            owner.SessionInfo = info;
+            owner.SetState(EvseState.Authorizing);
+        }
+
+        public async ValueTask<bool?> AuthorizeAsync(CancellationToken cancellationToken)
+        {
+            var token = owner.SessionInfo?.EvccId ?? "unknown";
+            var answer = owner._port.Authorize(owner.EvseId, token);
+            if (answer == true && owner.TransactionId is null)
+            {
+                await owner.StartTransactionAsync().ConfigureAwait(false);
+            }
+
+            return answer;
+        }
+
+        public EvseTargets ChargeParameters(EvLimits limits)
+        {
+            ArgumentNullException.ThrowIfNull(limits);
+            owner._evMinVoltage = limits.MinVoltageVolts;
+            owner._evMaxVoltage = limits.MaxVoltageVolts;
+            owner.Energy.Update(i => i with
+            {
+                Ev = new PowerBounds(limits.MaxChargePowerWatts, limits.MaxDischargePowerWatts, limits.MaxChargeCurrentAmperes, limits.MaxDischargeCurrentAmperes),
+            });
+            if (owner.SessionInfo is { } info)
+            {
+                owner._port.EvConnected(owner.EvseId, info, limits);
+            }
+
+            owner.SetState(EvseState.Preparing);
+            return owner.Targets();
+        }
+
+        public async ValueTask<bool> StartEnergyTransferAsync(CancellationToken cancellationToken) =>
+            await owner.StartTransferAsync(cancellationToken).ConfigureAwait(false);
+
+        public EvseTargets ChargeLoop(EvStatus status)
+        {
+            ArgumentNullException.ThrowIfNull(status);
+            owner.LastEvStatus = status;
+            var now = owner._time.GetUtcNow();
+            var volts = owner.PresentVoltage();
+            var schedule = ScheduleLimitReader.At(owner._schedules.Composite(owner.EvseId, now), now, volts);
+            owner.Energy.Update(i => i with { PresentVoltageVolts = volts, EvTargetWatts = status.TargetPowerWatts, Schedule = schedule });
+            owner.DriveModule();
+            return owner.Targets();
+        }
+
+        public async ValueTask StopEnergyTransferAsync(CancellationToken cancellationToken) =>
+            await owner.StopTransferAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using ChargePoint.Firmware.Contracts.V2g;
+using ChargePoint.Firmware.Diagnostics;
+using ChargePoint.Firmware.Safety;
+using Microsoft.Extensions.Logging;
+
+namespace ChargePoint.Firmware.Ocpp;
+
+/// <summary>
+/// The station port used until the OCPP client's transaction and device-model blocks are wired: it logs every
+/// call with the OCPP message it stands for and keeps a bounded journal for diagnostics. Authorization is
+/// answered locally (EIM accepted: the station's free-vend behaviour while no CSMS decides).
+/// </summary>
+public sealed partial class JournalStationPort(TimeProvider time, ILogger<JournalStationPort> logger) : IStationPort
+{
+    private const int JournalCapacity = 1000;
+    private readonly ConcurrentQueue<StationPortEvent> _journal = new();
+
+    public IReadOnlyList<StationPortEvent> Journal => [.. _journal];
+
+    public void ConnectorStatusChanged(int evseId, ConnectorStatus status)
+    {
+        Record(evseId, "StatusNotification", status.ToString());
+        LogStatus(logger, evseId, status);
+    }
+
+    public void FaultRaised(int evseId, StationFault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        Record(evseId, "NotifyEvent", fault.ToString());
+        LogFault(logger, evseId, fault.Kind, fault.Detail);
+    }
+
+    public bool? Authorize(int evseId, string idToken)
+    {
+        Record(evseId, "Authorize", idToken);
+        return true;
+    }
+
+    public void TransactionStarted(int evseId, string transactionId, double meterStartWattHours)
+    {
+        Record(evseId, "TransactionEvent.Started", transactionId);
+        LogTransactionStarted(logger, evseId, transactionId, meterStartWattHours);
+    }
+
+    public void TransactionEnded(int evseId, string transactionId, TransactionStopReason reason, double importedWattHours, double exportedWattHours)
+    {
+        Record(evseId, "TransactionEvent.Ended", $"{transactionId} {reason} import={importedWattHours:0.0} export={exportedWattHours:0.0}");
+        LogTransactionEnded(logger, evseId, transactionId, reason, importedWattHours, exportedWattHours);
+    }
+
+    public void EvConnected(int evseId, HlcSessionInfo session, EvLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(limits);
+        Record(evseId, "NotifyEVChargingNeeds", $"{session.EnergyService} {session.ControlMode} charge≤{limits.MaxChargePowerWatts:0} W discharge≤{limits.MaxDischargePowerWatts:0} W");
+    }
+
+    private void Record(int evseId, string kind, string detail)
+    {
+        _journal.Enqueue(new StationPortEvent(time.GetUtcNow(), evseId, kind, detail));
+        while (_journal.Count > JournalCapacity && _journal.TryDequeue(out _))
+        {
+        }
+    }
+
+    [LoggerMessage(EventId = LogAreas.Ocpp + 1, Level = LogLevel.Information, Message = "EVSE {EvseId}: connector {Status}")]
+    private static partial void LogStatus(ILogger logger, int evseId, ConnectorStatus status);
+
+    [LoggerMessage(EventId = LogAreas.Ocpp + 2, Level = LogLevel.Warning, Message = "EVSE {EvseId}: fault reported to the CSMS: {Kind} ({Detail})")]
+    private static partial void LogFault(ILogger logger, int evseId, StationFaultKind kind, string detail);
+
+    [LoggerMessage(EventId = LogAreas.Ocpp + 3, Level = LogLevel.Information, Message = "EVSE {EvseId}: transaction {TransactionId} started, meter {MeterStart:0.0} Wh")]
+    private static partial void LogTransactionStarted(ILogger logger, int evseId, string transactionId, double meterStart);
+
+    [LoggerMessage(EventId = LogAreas.Ocpp + 4, Level = LogLevel.Information, Message = "EVSE {EvseId}: transaction {TransactionId} ended ({Reason}), imported {Imported:0.0} Wh, exported {Exported:0.0} Wh")]
+    private static partial void LogTransactionEnded(ILogger logger, int evseId, string transactionId, TransactionStopReason reason, double imported, double exported);
+}
