@@ -29,15 +29,20 @@ for tool in dotnet dpkg-deb; do
   command -v "$tool" >/dev/null || { echo "build-packages.sh: '$tool' is required" >&2; exit 2; }
 done
 
+# No long-lived build servers: a packaging run (in CI or a test) must leave no process behind holding its
+# output pipes open.
+export DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+publish() { dotnet publish "$@" --disable-build-servers -p:UseSharedCompilation=false --nologo -v quiet; }
+
 stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 mkdir -p "$output"
 
 echo "== publishing framework-dependent (portable) builds, version $version"
-dotnet publish "$root/firmware/ChargePoint.Firmware/ChargePoint.Firmware.csproj" -c Release \
-  -p:UseAppHost=false -p:Version="$version" -o "$stage/fd/firmware" --nologo -v quiet
-dotnet publish "$root/firmware/ChargePoint.Cli/ChargePoint.Cli.csproj" -c Release \
-  -p:UseAppHost=false -p:Version="$version" -o "$stage/fd/cli" --nologo -v quiet
+publish "$root/firmware/ChargePoint.Firmware/ChargePoint.Firmware.csproj" -c Release \
+  -p:UseAppHost=false -p:Version="$version" -o "$stage/fd/firmware"
+publish "$root/firmware/ChargePoint.Cli/ChargePoint.Cli.csproj" -c Release \
+  -p:UseAppHost=false -p:Version="$version" -o "$stage/fd/cli"
 
 # Keeps only the native assets of one runtime identifier (SQLite ships one per architecture).
 prune_runtimes() {
@@ -86,11 +91,10 @@ if [ "$self_contained" = true ]; then
   for rid in linux-x64 linux-arm64; do
     echo "== publishing self-contained, trimmed, ReadyToRun build for $rid"
     dir="$stage/sc/$rid"
-    if dotnet publish "$root/firmware/ChargePoint.Firmware/ChargePoint.Firmware.csproj" -c Release -r "$rid" \
-         --self-contained -p:Version="$version" -o "$dir/firmware" --nologo -v quiet > "$stage/sc-$rid.log" 2>&1 \
-       && dotnet publish "$root/firmware/ChargePoint.Cli/ChargePoint.Cli.csproj" -c Release -r "$rid" \
-         --self-contained -p:Version="$version" \
-         -o "$dir/cli" --nologo -v quiet >> "$stage/sc-$rid.log" 2>&1; then
+    if publish "$root/firmware/ChargePoint.Firmware/ChargePoint.Firmware.csproj" -c Release -r "$rid" \
+         --self-contained -p:Version="$version" -o "$dir/firmware" > "$stage/sc-$rid.log" 2>&1 \
+       && publish "$root/firmware/ChargePoint.Cli/ChargePoint.Cli.csproj" -c Release -r "$rid" \
+         --self-contained -p:Version="$version" -o "$dir/cli" >> "$stage/sc-$rid.log" 2>&1; then
       tar -C "$dir" -czf "$output/chargepoint_${version}_${rid}_selfcontained.tar.gz" firmware cli
       echo "built $output/chargepoint_${version}_${rid}_selfcontained.tar.gz"
     elif grep -q -E 'NU1101|NU1102|NETSDK1112|NETSDK1084' "$stage/sc-$rid.log"; then

@@ -51,6 +51,14 @@ public static class ProcessRunner
             throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}");
         }
 
+        // A grandchild (e.g. a build server) may inherit the pipes and keep them open after the process exits:
+        // give the output a short grace period instead of waiting for an end of stream that may never come.
+        var output = Task.WhenAll(stdout, stderr);
+        if (await Task.WhenAny(output, Task.Delay(TimeSpan.FromSeconds(10))).ConfigureAwait(false) != output)
+        {
+            throw new TimeoutException($"{fileName} exited with {process.ExitCode} but a child process kept its output open");
+        }
+
         return new ProcessResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
     }
 }

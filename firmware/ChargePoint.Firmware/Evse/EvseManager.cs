@@ -159,7 +159,9 @@ public sealed partial class EvseManager : IDisposable
             fault = _sessionFault;
         }
 
-        var reason = fault?.StopReason
+        // A pressed emergency stop is the ground truth for the stop reason, whichever fault it provoked first.
+        var reason = _control.Hardware.EmergencyStop.IsPressed ? TransactionStopReason.EmergencyStop
+            : fault?.StopReason
             ?? (cancellationToken.IsCancellationRequested ? TransactionStopReason.Local
             : outcome.End == HlcSessionEnd.SetupFailed ? TransactionStopReason.Other : TransactionStopReason.StoppedByEV);
         var (imported, exported) = await EndTransactionAsync(reason).ConfigureAwait(false);
