@@ -10,19 +10,18 @@ public static class StationOptionsRegistration
 {
     public static IServiceCollection AddStationOptions(this IServiceCollection services, IConfiguration configuration)
     {
-        Add<StationOcppOptions, StationOcppOptionsValidator>(services, configuration, StationOcppOptions.SectionName);
-        Add<StorageOptions, StorageOptionsValidator>(services, configuration, StorageOptions.SectionName);
-        Add<SimulationOptions, SimulationOptionsValidator>(services, configuration, SimulationOptions.SectionName);
-        Add<HalOptions, HalOptionsValidator>(services, configuration, HalOptions.SectionName);
-        Add<V2gStationOptions, V2gStationOptionsValidator>(services, configuration, V2gStationOptions.SectionName);
+        // Each Bind call names its concrete type so the configuration-binding source generator can emit it
+        // (trimmed builds have no reflection-based binder).
+        services.AddOptions<StationOcppOptions>().Bind(configuration.GetSection(StationOcppOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StationOcppOptions>, StationOcppOptionsValidator>();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddOptions<SimulationOptions>().Bind(configuration.GetSection(SimulationOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SimulationOptions>, SimulationOptionsValidator>();
+        services.AddOptions<HalOptions>().Bind(configuration.GetSection(HalOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HalOptions>, HalOptionsValidator>();
+        services.AddOptions<V2gStationOptions>().Bind(configuration.GetSection(V2gStationOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<V2gStationOptions>, V2gStationOptionsValidator>();
         return services;
-    }
-
-    private static void Add<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)
-        where TOptions : class
-        where TValidator : class, IValidateOptions<TOptions>
-    {
-        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
     }
 }
