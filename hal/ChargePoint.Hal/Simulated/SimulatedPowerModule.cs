@@ -85,7 +85,9 @@ public sealed class SimulatedPowerModule(TimeProvider time, SimulatedPowerModule
     {
         lock (_gate)
         {
-            return _reported;
+            // A module on a healthy bus answers every read with its present state; only injected silence lets
+            // the status age. (Stamping only on physics ticks made a late tick under CPU load look like CAN silence.)
+            return _silent ? _reported : _reported with { UpdatedAt = time.GetUtcNow() };
         }
     }
 
