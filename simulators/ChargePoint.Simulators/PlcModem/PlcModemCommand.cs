@@ -24,15 +24,17 @@ public static class PlcModemCommand
         var crossTalk = new Option<string?>("--cross-talk-ev") { Description = "MAC of a second, distant EV running SLAC at the same time" };
         var linkLoss = new Option<int?>("--link-loss-after-ms") { Description = "Drop the AVLN this long after it came up" };
         var startDelay = new Option<int>("--start-delay-ms") { Description = "Start the EV this long after the first CM_SET_KEY.REQ", DefaultValueFactory = _ => 500 };
+        var repetition = new Option<int>("--matching-repetition-ms") { Description = "TT_matching_repetition: retry a failed matching this long after the first run (0: never)" };
         var command = new Command("plc-modem", "Simulate the PLC modems and the EV host on an interface")
         {
-            interfaceOption, setKeyResult, dropSounds, reorder, rspDelay, repeatMatch, wrongRunId, crossTalk, linkLoss, startDelay,
+            interfaceOption, setKeyResult, dropSounds, reorder, rspDelay, repeatMatch, wrongRunId, crossTalk, linkLoss, startDelay, repetition,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             var options = new PlcModemSimulatorOptions
             {
                 AutoStartAfterSetKey = TimeSpan.FromMilliseconds(result.GetValue(startDelay)),
+                MatchingRepetition = result.GetValue(repetition) is > 0 and var window ? TimeSpan.FromMilliseconds(window) : null,
                 Faults = new PlcModemFaults
                 {
                     SetKeyResult = result.GetValue(setKeyResult),

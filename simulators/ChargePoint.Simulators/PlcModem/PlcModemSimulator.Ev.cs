@@ -19,6 +19,12 @@ public sealed partial class PlcModemSimulator
 
     private void BeginRun(SimulatedEv ev)
     {
+        ev.MatchingStartedAt = _time.GetUtcNow();
+        StartRun(ev);
+    }
+
+    private void StartRun(SimulatedEv ev)
+    {
         ev.Generation++;
         ev.RunId = new RunId(BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)));
         ev.ParmAttempts = 0;
@@ -40,7 +46,7 @@ public sealed partial class PlcModemSimulator
 
         if (ev.ParmAttempts++ >= ParmAttempts)
         {
-            ev.Phase = SimulatedEvPhase.Failed;
+            Fail(ev);
             return;
         }
 
@@ -101,7 +107,7 @@ public sealed partial class PlcModemSimulator
         {
             if (ev.Phase == SimulatedEvPhase.Sounding)
             {
-                ev.Phase = SimulatedEvPhase.Failed;
+                Fail(ev);
             }
         }));
         Chain(ev, generation, steps, 0);
@@ -203,7 +209,7 @@ public sealed partial class PlcModemSimulator
         {
             if (ev.Phase == SimulatedEvPhase.WaitMatchConfirm)
             {
-                ev.Phase = SimulatedEvPhase.Failed;
+                Fail(ev);
             }
         }));
         Chain(ev, generation, steps, 0);
@@ -247,6 +253,24 @@ public sealed partial class PlcModemSimulator
         }));
     }
 
+    /// <summary>
+    /// Ends a run that failed; within TT_matching_repetition of the first run the EV tries again after
+    /// TT_matching_rate with a fresh RunID, so a late answer on a loaded host is not the end of the session.
+    /// </summary>
+    private void Fail(SimulatedEv ev)
+    {
+        ev.Phase = SimulatedEvPhase.Failed;
+        if (_options.MatchingRepetition is not { } window || ev.MatchingStartedAt is not { } started
+            || _time.GetUtcNow() - started + _options.MatchingRate >= window)
+        {
+            return;
+        }
+
+        var generation = ev.Generation;
+        LogEvRetry(_logger, ev.Address);
+        After(_options.MatchingRate, () => IfCurrent(ev, generation, () => StartRun(ev)));
+    }
+
     private static void IfCurrent(SimulatedEv ev, int generation, Action action)
     {
         if (ev.Generation == generation)
@@ -254,6 +278,9 @@ public sealed partial class PlcModemSimulator
             action();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PLC simulator: EV {Ev} failed to match, trying again")]
+    private static partial void LogEvRetry(ILogger logger, MacAddress ev);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "PLC simulator: EV {Ev} matched (RunID {RunId})")]
     private static partial void LogEvMatched(ILogger logger, MacAddress ev, RunId runId);

@@ -29,6 +29,15 @@ public sealed class PlcModemSimulatorOptions
     /// <summary>Start the EV side by itself this long after the EVSE's first CM_SET_KEY.REQ (null: only on request).</summary>
     public TimeSpan? AutoStartAfterSetKey { get; set; }
 
+    /// <summary>
+    /// TT_matching_repetition: how long after its first attempt a failed EV starts matching again, pausing
+    /// TT_matching_rate between runs, as EVs do (null: the EV gives up after one run, which fault tests rely on).
+    /// </summary>
+    public TimeSpan? MatchingRepetition { get; set; }
+
+    /// <summary>TT_matching_rate: the pause before a repeated matching run.</summary>
+    public TimeSpan MatchingRate { get; set; } = TimeSpan.FromMilliseconds(400);
+
     public string ModemFirmware { get; set; } = "MAC-QCA7000-SIM-1.0";
 
     public PlcModemFaults Faults { get; set; } = new();

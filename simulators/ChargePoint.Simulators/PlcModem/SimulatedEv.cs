@@ -33,6 +33,9 @@ internal sealed class SimulatedEv(MacAddress address, byte attenuationDb, bool i
 
     public int ParmAttempts { get; set; }
 
+    /// <summary>When the first run of the current matching process began (the repetition window starts here).</summary>
+    public DateTimeOffset? MatchingStartedAt { get; set; }
+
     public int AttenCharIndications { get; set; }
 
     public int MatchConfirms { get; set; }
