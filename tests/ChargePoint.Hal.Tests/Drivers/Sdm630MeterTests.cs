@@ -18,7 +18,8 @@ public sealed class Sdm630MeterTests : IDisposable
     public Sdm630MeterTests()
     {
         _port = SerialPort.Open(new SerialPortOptions { Device = _pty.SecondaryPath, BaudRate = 9600, Parity = SerialParity.Even });
-        _master = new ModbusRtuMaster(_port, new ModbusRtuOptions { ResponseTimeout = TimeSpan.FromMilliseconds(200), Retries = 1 }, TimeProvider.System);
+        // A loaded CI host can delay the simulated meter's thread by hundreds of ms: allow 1.5 s per attempt.
+        _master = new ModbusRtuMaster(_port, new ModbusRtuOptions { ResponseTimeout = TimeSpan.FromMilliseconds(1500), Retries = 1 }, TimeProvider.System);
         _device = new SimulatedSdm630Device(_pty.Primary, unit: 2, () => _truth);
     }
 

@@ -7,6 +7,10 @@ namespace ChargePoint.Hal.Tests.Linux;
 /// <summary>The Modbus master on a real termios port, against a simulated device on the pseudo-terminal's other side.</summary>
 public sealed class ModbusRtuMasterTests : IDisposable
 {
+    // Real time over a real pty: the simulated device answers from its own thread, which a loaded CI host (test
+    // projects run concurrently on 2 cores) can delay by hundreds of ms, so answering tests allow 3 s; only the
+    // silent-device test, which must wait out every timeout, uses the short one.
+    private static readonly ModbusRtuOptions Patient = new() { ResponseTimeout = TimeSpan.FromSeconds(3), Retries = 2 };
     private static readonly ModbusRtuOptions Fast = new() { ResponseTimeout = TimeSpan.FromMilliseconds(200), Retries = 2 };
 
     private readonly PseudoTerminal _pty = PseudoTerminal.Open();
@@ -24,7 +28,7 @@ public sealed class ModbusRtuMasterTests : IDisposable
             HoldingRegister = address => _holding.TryGetValue(address, out var v) ? v : null,
             WriteRegister = (address, value) => address < 0x20 && (_holding[address] = value) == value,
         };
-        _master = new ModbusRtuMaster(_port, Fast, TimeProvider.System);
+        _master = new ModbusRtuMaster(_port, Patient, TimeProvider.System);
     }
 
     [Fact]
@@ -61,8 +65,9 @@ public sealed class ModbusRtuMasterTests : IDisposable
     public async Task A_silent_device_times_out_after_every_retry()
     {
         _device.IsSilent = true;
+        using var impatient = new ModbusRtuMaster(_port, Fast, TimeProvider.System);
 
-        var result = await _master.ReadInputRegistersAsync(7, 0, 1);
+        var result = await impatient.ReadInputRegistersAsync(7, 0, 1);
 
         Assert.Equal(ModbusErrorKind.Timeout, result.Error!.Value.Kind);
         SpinWait.SpinUntil(() => _device.RequestsReceived >= 1 + Fast.Retries, TimeSpan.FromSeconds(1));
@@ -83,7 +88,9 @@ public sealed class ModbusRtuMasterTests : IDisposable
     [Fact]
     public async Task Another_units_request_gets_no_answer()
     {
-        var result = await _master.ReadInputRegistersAsync(8, 0, 1);
+        using var impatient = new ModbusRtuMaster(_port, Fast, TimeProvider.System);
+
+        var result = await impatient.ReadInputRegistersAsync(8, 0, 1);
 
         Assert.Equal(ModbusErrorKind.Timeout, result.Error!.Value.Kind);
     }
