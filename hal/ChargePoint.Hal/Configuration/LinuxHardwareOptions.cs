@@ -52,6 +52,15 @@ public sealed record LinuxHardwareOptions
 
     public int AdcChannel { get; init; }
 
+    /// <summary>Residual current monitor on GPIO lines; absent when its trip line is empty.</summary>
+    public ResidualCurrentMonitorOptions ResidualCurrentMonitor { get; init; } = new();
+
+    /// <summary>DC insulation monitor (GPIO alarm contacts or Modbus RTU); absent by default.</summary>
+    public IsolationMonitorOptions IsolationMonitor { get; init; } = new();
+
+    /// <summary>Motor-driven connector lock on GPIO lines; absent when no line is set.</summary>
+    public ConnectorLockOptions ConnectorLock { get; init; } = new();
+
     public string WatchdogDevice { get; init; } = "/dev/watchdog";
 
     public TimeSpan WatchdogTimeout { get; init; } = TimeSpan.FromSeconds(10);

@@ -7,7 +7,7 @@ namespace ChargePoint.Hal.Configuration;
 /// misconfigured board fails at startup with one message per error that names the setting and the fix, instead
 /// of failing later in the middle of a session. Registered as an options validator (use ValidateOnStart).
 /// </summary>
-public sealed class LinuxHardwareValidator(IHardwareProbe probe) : IValidateOptions<LinuxHardwareOptions>
+public sealed partial class LinuxHardwareValidator(IHardwareProbe probe) : IValidateOptions<LinuxHardwareOptions>
 {
     private const string Section = LinuxHardwareOptions.SectionName;
 
@@ -29,6 +29,7 @@ public sealed class LinuxHardwareValidator(IHardwareProbe probe) : IValidateOpti
         CheckBaud(problems, $"{Section}:MeterSerial:BaudRate", options.MeterSerial.BaudRate);
         CheckCan(problems, options.PowerModuleCanInterface);
         CheckGpio(problems, options);
+        CheckSafetyPeripherals(problems, options);
         CheckPwm(problems, options);
         CheckAdc(problems, options);
         CheckDevice(problems, $"{Section}:WatchdogDevice", options.WatchdogDevice, "watchdog device",
@@ -80,7 +81,8 @@ public sealed class LinuxHardwareValidator(IHardwareProbe probe) : IValidateOpti
 
     private void CheckGpio(List<HardwareConfigurationProblem> problems, LinuxHardwareOptions options)
     {
-        if (string.IsNullOrEmpty(options.EmergencyStopLine))
+        var lines = ConfiguredLines(options);
+        if (lines.Count == 0)
         {
             return;
         }
@@ -100,11 +102,22 @@ public sealed class LinuxHardwareValidator(IHardwareProbe probe) : IValidateOpti
         }
 
         var names = probe.GpioLineNames(chipPath);
-        if (names is not null && !names.Contains(options.EmergencyStopLine))
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (setting, line) in lines)
         {
-            var named = names.Where(n => n.Length > 0).Take(12).ToList();
-            problems.Add(new($"{Section}:EmergencyStopLine", $"GPIO line '{options.EmergencyStopLine}' is not on {options.GpioChip}.",
-                named.Count > 0 ? $"use a line name from `gpioinfo {options.GpioChip}` (e.g. {string.Join(", ", named)}), or name the line in the device tree's gpio-line-names." : "name the line in the device tree's gpio-line-names."));
+            if (seen.TryGetValue(line, out var first))
+            {
+                problems.Add(new(setting, $"GPIO line '{line}' is already used by {first}.", "give every signal its own line."));
+                continue;
+            }
+
+            seen[line] = setting;
+            if (names is not null && !names.Contains(line))
+            {
+                var named = names.Where(n => n.Length > 0).Take(12).ToList();
+                problems.Add(new(setting, $"GPIO line '{line}' is not on {options.GpioChip}.",
+                    named.Count > 0 ? $"use a line name from `gpioinfo {options.GpioChip}` (e.g. {string.Join(", ", named)}), or name the line in the device tree's gpio-line-names." : "name the line in the device tree's gpio-line-names."));
+            }
         }
     }
 

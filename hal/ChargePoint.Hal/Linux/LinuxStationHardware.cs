@@ -14,8 +14,9 @@ namespace ChargePoint.Hal.Linux;
 /// <summary>
 /// The station hardware of a Linux EVSE board: pilot, PP, contactors and emergency stop through the pilot MCU
 /// over a UART, an SDM630 meter on RS-485 Modbus RTU, a BIC-2200 power module on SocketCAN, /dev/watchdog and an
-/// optional GPIO emergency-stop loop. The configuration is validated before anything is opened.
-/// No RCD or insulation monitor driver exists yet; those devices are reported as absent (null).
+/// optional GPIO emergency-stop loop, and the optional safety peripherals of <see cref="LinuxSafetyDevices"/>
+/// (residual current monitor, insulation monitor, connector lock; null when not configured). The configuration is
+/// validated before anything is opened.
 /// </summary>
 public sealed class LinuxStationHardware : IStationHardware, IDisposable
 {
@@ -36,15 +37,21 @@ public sealed class LinuxStationHardware : IStationHardware, IDisposable
             ProximityPilot = frontEnd;
             Contactors = frontEnd.Contactors;
             EmergencyStop = frontEnd;
+            var chip = !string.IsNullOrEmpty(options.EmergencyStopLine) || LinuxSafetyDevices.NeedsGpio(options)
+                ? Own(GpioChip.Open(Path.Combine(options.DevRoot, options.GpioChip)))
+                : null;
             if (!string.IsNullOrEmpty(options.EmergencyStopLine))
             {
-                var chip = Own(GpioChip.Open(Path.Combine(options.DevRoot, options.GpioChip)));
-                EmergencyStop = new EitherEmergencyStop(frontEnd, Own(new GpioEmergencyStop(chip, options.EmergencyStopLine)));
+                EmergencyStop = new EitherEmergencyStop(frontEnd, Own(new GpioEmergencyStop(chip!, options.EmergencyStopLine)));
             }
 
             var meterPort = Own(SerialPort.Open(options.MeterSerial));
             var modbus = Own(new ModbusRtuMaster(meterPort, options.Modbus, time));
             EnergyMeter = new Sdm630Meter(modbus, options.MeterUnitAddress, time, $"SDM630-{options.MeterUnitAddress}");
+            var safetyDevices = Own(new LinuxSafetyDevices(options, chip, modbus, time));
+            ResidualCurrentMonitor = safetyDevices.ResidualCurrentMonitor;
+            IsolationMonitor = safetyDevices.IsolationMonitor;
+            ConnectorLock = safetyDevices.ConnectorLock;
             var can = Own(SocketCanBus.Open(options.PowerModuleCanInterface));
             PowerModule = Own(new Bic2200PowerModule(can, options.PowerModule, time));
             Watchdog = Own(LinuxWatchdog.Open(options.WatchdogDevice, options.WatchdogTimeout));
@@ -62,13 +69,13 @@ public sealed class LinuxStationHardware : IStationHardware, IDisposable
 
     public IReadOnlyList<IContactor> Contactors { get; }
 
-    public IResidualCurrentMonitor? ResidualCurrentMonitor => null;
+    public IResidualCurrentMonitor? ResidualCurrentMonitor { get; }
 
-    public IIsolationMonitor? IsolationMonitor => null;
+    public IIsolationMonitor? IsolationMonitor { get; }
 
     public IEmergencyStop EmergencyStop { get; }
 
-    public IConnectorLock? ConnectorLock => null;
+    public IConnectorLock? ConnectorLock { get; }
 
     public IBidirectionalPowerModule PowerModule { get; }
 
