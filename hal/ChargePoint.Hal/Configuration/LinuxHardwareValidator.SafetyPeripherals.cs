@@ -39,6 +39,14 @@ public sealed partial class LinuxHardwareValidator
         Add("ConnectorLock:LockLine", options.ConnectorLock.LockLine);
         Add("ConnectorLock:UnlockLine", options.ConnectorLock.UnlockLine);
         Add("ConnectorLock:FeedbackLine", options.ConnectorLock.FeedbackLine);
+        foreach (var (setting, line) in DirectFrontEndLines(options))
+        {
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                lines.Add((setting, line));
+            }
+        }
+
         return lines;
     }
 
