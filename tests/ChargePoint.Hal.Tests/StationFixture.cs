@@ -1,3 +1,4 @@
+using ChargePoint.Hal.Abstractions;
 using ChargePoint.Hal.Pilot;
 using ChargePoint.Hal.Safety;
 using ChargePoint.Hal.Simulated;
@@ -8,10 +9,13 @@ namespace ChargePoint.Hal.Tests;
 /// <summary>A simulated station with its control layer on fake time, and helpers to step time in 1 ms ticks.</summary>
 internal sealed class StationFixture : IDisposable
 {
-    public StationFixture(PilotOptions? pilot = null, SafetyOptions? safety = null, SimulatedStationOptions? station = null)
+    /// <summary>Builds the station; <paramref name="replace"/> makes the hardware the control layer drives from the
+    /// simulated station (e.g. with some devices swapped for Linux drivers on fake lines); default: the simulated
+    /// station itself.</summary>
+    public StationFixture(PilotOptions? pilot = null, SafetyOptions? safety = null, SimulatedStationOptions? station = null, Func<SimulatedStationHardware, FakeTimeProvider, IStationHardware>? replace = null)
     {
         Hardware = new SimulatedStationHardware(Time, station);
-        Control = new StationControl(Hardware, Time, pilot, safety);
+        Control = new StationControl(replace?.Invoke(Hardware, Time) ?? Hardware, Time, pilot, safety);
         Control.Start();
     }
 
@@ -72,7 +76,7 @@ internal sealed class StationFixture : IDisposable
         AdvanceUntil(() => ContactorsClosed, TimeSpan.FromSeconds(3), "closing the contactors after B2 → C2");
         var module = Hardware.PowerModule;
         module.SetSetpoint(new(450, chargeAmperes, 0));
-        module.SetMode(Abstractions.PowerModuleMode.Charge);
+        module.SetMode(PowerModuleMode.Charge);
         AdvanceUntil(() => module.ActualCurrentAmperes >= chargeAmperes - 0.5, TimeSpan.FromSeconds(5), "current ramp-up");
     }
 

@@ -10,4 +10,8 @@ public interface IConnectorLock
     void Lock();
 
     void Unlock();
+
+    /// <summary>Why the lock is faulty (its feedback disagrees with the command after the actuation time), or
+    /// null. IEC 61851-1 forbids energising a socket outlet whose plug is not locked.</summary>
+    string? Fault => null;
 }

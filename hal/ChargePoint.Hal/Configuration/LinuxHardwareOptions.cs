@@ -19,6 +19,12 @@ public sealed record LinuxHardwareOptions
     /// <summary>Root of sysfs (changed only by tests).</summary>
     public string SysfsRoot { get; init; } = "/sys";
 
+    /// <summary>Which pilot front end the board has: the MCU over <see cref="PilotMcuSerial"/> (default) or the
+    /// SoC's own PWM/ADC/GPIO described by <see cref="Direct"/>.</summary>
+    public PilotFrontEndKind PilotFrontEnd { get; init; } = PilotFrontEndKind.Mcu;
+
+    public DirectFrontEndOptions Direct { get; init; } = new();
+
     /// <summary>UART to the pilot front-end MCU (PROTOCOL.md in Drivers/PilotMcu).</summary>
     public SerialPortOptions PilotMcuSerial { get; init; } = new() { Device = "/dev/ttymxc1", BaudRate = 115200 };
 
@@ -51,6 +57,15 @@ public sealed record LinuxHardwareOptions
     public string AdcDevice { get; init; } = "";
 
     public int AdcChannel { get; init; }
+
+    /// <summary>Residual current monitor on GPIO lines; absent when its trip line is empty.</summary>
+    public ResidualCurrentMonitorOptions ResidualCurrentMonitor { get; init; } = new();
+
+    /// <summary>DC insulation monitor (GPIO alarm contacts or Modbus RTU); absent by default.</summary>
+    public IsolationMonitorOptions IsolationMonitor { get; init; } = new();
+
+    /// <summary>Motor-driven connector lock on GPIO lines; absent when no line is set.</summary>
+    public ConnectorLockOptions ConnectorLock { get; init; } = new();
 
     public string WatchdogDevice { get; init; } = "/dev/watchdog";
 

@@ -7,7 +7,7 @@ namespace ChargePoint.Hal.Configuration;
 /// misconfigured board fails at startup with one message per error that names the setting and the fix, instead
 /// of failing later in the middle of a session. Registered as an options validator (use ValidateOnStart).
 /// </summary>
-public sealed class LinuxHardwareValidator(IHardwareProbe probe) : IValidateOptions<LinuxHardwareOptions>
+public sealed partial class LinuxHardwareValidator(IHardwareProbe probe) : IValidateOptions<LinuxHardwareOptions>
 {
     private const string Section = LinuxHardwareOptions.SectionName;
 
@@ -21,14 +21,23 @@ public sealed class LinuxHardwareValidator(IHardwareProbe probe) : IValidateOpti
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<HardwareConfigurationProblem>();
-        CheckDevice(problems, $"{Section}:PilotMcuSerial:Device", options.PilotMcuSerial.Device, "serial device",
-            "set it to the UART wired to the pilot MCU (list them with `ls /dev/tty*`), or enable that UART in the device tree.");
+        if (options.PilotFrontEnd == PilotFrontEndKind.Mcu)
+        {
+            CheckDevice(problems, $"{Section}:PilotMcuSerial:Device", options.PilotMcuSerial.Device, "serial device",
+                "set it to the UART wired to the pilot MCU (list them with `ls /dev/tty*`), or enable that UART in the device tree.");
+            CheckBaud(problems, $"{Section}:PilotMcuSerial:BaudRate", options.PilotMcuSerial.BaudRate);
+        }
+        else
+        {
+            CheckDirectFrontEnd(problems, options);
+        }
+
         CheckDevice(problems, $"{Section}:MeterSerial:Device", options.MeterSerial.Device, "serial device",
             "set it to the RS-485 UART of the meter bus (e.g. /dev/ttymxc2 or /dev/ttyUSB0).");
-        CheckBaud(problems, $"{Section}:PilotMcuSerial:BaudRate", options.PilotMcuSerial.BaudRate);
         CheckBaud(problems, $"{Section}:MeterSerial:BaudRate", options.MeterSerial.BaudRate);
         CheckCan(problems, options.PowerModuleCanInterface);
         CheckGpio(problems, options);
+        CheckSafetyPeripherals(problems, options);
         CheckPwm(problems, options);
         CheckAdc(problems, options);
         CheckDevice(problems, $"{Section}:WatchdogDevice", options.WatchdogDevice, "watchdog device",
@@ -80,7 +89,8 @@ public sealed class LinuxHardwareValidator(IHardwareProbe probe) : IValidateOpti
 
     private void CheckGpio(List<HardwareConfigurationProblem> problems, LinuxHardwareOptions options)
     {
-        if (string.IsNullOrEmpty(options.EmergencyStopLine))
+        var lines = ConfiguredLines(options);
+        if (lines.Count == 0)
         {
             return;
         }
@@ -100,58 +110,80 @@ public sealed class LinuxHardwareValidator(IHardwareProbe probe) : IValidateOpti
         }
 
         var names = probe.GpioLineNames(chipPath);
-        if (names is not null && !names.Contains(options.EmergencyStopLine))
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (setting, line) in lines)
         {
-            var named = names.Where(n => n.Length > 0).Take(12).ToList();
-            problems.Add(new($"{Section}:EmergencyStopLine", $"GPIO line '{options.EmergencyStopLine}' is not on {options.GpioChip}.",
-                named.Count > 0 ? $"use a line name from `gpioinfo {options.GpioChip}` (e.g. {string.Join(", ", named)}), or name the line in the device tree's gpio-line-names." : "name the line in the device tree's gpio-line-names."));
+            if (seen.TryGetValue(line, out var first))
+            {
+                problems.Add(new(setting, $"GPIO line '{line}' is already used by {first}.", "give every signal its own line."));
+                continue;
+            }
+
+            seen[line] = setting;
+            if (names is not null && !names.Contains(line))
+            {
+                var named = names.Where(n => n.Length > 0).Take(12).ToList();
+                problems.Add(new(setting, $"GPIO line '{line}' is not on {options.GpioChip}.",
+                    named.Count > 0 ? $"use a line name from `gpioinfo {options.GpioChip}` (e.g. {string.Join(", ", named)}), or name the line in the device tree's gpio-line-names." : "name the line in the device tree's gpio-line-names."));
+            }
         }
     }
 
     private void CheckPwm(List<HardwareConfigurationProblem> problems, LinuxHardwareOptions options)
     {
-        if (options.PwmChip < 0)
+        if (options.PwmChip >= 0)
         {
-            return;
+            CheckPwmChannel(problems, options.SysfsRoot, $"{Section}:PwmChip", $"{Section}:PwmChannel", options.PwmChip, options.PwmChannel);
         }
+    }
 
-        var pwmRoot = Path.Combine(options.SysfsRoot, "class", "pwm");
-        var chip = Path.Combine(pwmRoot, $"pwmchip{options.PwmChip}");
+    private void CheckPwmChannel(List<HardwareConfigurationProblem> problems, string sysfsRoot, string chipSetting, string channelSetting, int pwmChip, int pwmChannel)
+    {
+        var pwmRoot = Path.Combine(sysfsRoot, "class", "pwm");
+        var chip = Path.Combine(pwmRoot, $"pwmchip{pwmChip}");
         if (!probe.PathExists(chip))
         {
             var chips = probe.ListEntries(pwmRoot, "pwmchip");
-            problems.Add(new($"{Section}:PwmChip", $"PWM chip {chip} does not exist.", chips.Count > 0 ? $"use one of {string.Join(", ", chips)} (match the controller through pwmchipN/device)." : "enable the PWM controller in the device tree."));
+            problems.Add(new(chipSetting, $"PWM chip {chip} does not exist.", chips.Count > 0 ? $"use one of {string.Join(", ", chips)} (match the controller through pwmchipN/device)." : "enable the PWM controller in the device tree."));
             return;
         }
 
-        if (int.TryParse(probe.ReadText(Path.Combine(chip, "npwm")), out var count) && options.PwmChannel >= count)
+        if (int.TryParse(probe.ReadText(Path.Combine(chip, "npwm")), out var count) && pwmChannel >= count)
         {
-            problems.Add(new($"{Section}:PwmChannel", $"pwmchip{options.PwmChip} has {count} channel(s); channel {options.PwmChannel} does not exist.", $"use a channel from 0 to {count - 1}."));
+            problems.Add(new(channelSetting, $"pwmchip{pwmChip} has {count} channel(s); channel {pwmChannel} does not exist.", $"use a channel from 0 to {count - 1}."));
         }
         else if (!probe.CanReadWrite(Path.Combine(chip, "export")))
         {
-            problems.Add(new($"{Section}:PwmChip", $"permission denied on {chip}/export.", "give the service user write access to the PWM sysfs files (udev rule for the pwm subsystem)."));
+            problems.Add(new(chipSetting, $"permission denied on {chip}/export.", "give the service user write access to the PWM sysfs files (udev rule for the pwm subsystem)."));
         }
     }
 
     private void CheckAdc(List<HardwareConfigurationProblem> problems, LinuxHardwareOptions options)
     {
-        if (string.IsNullOrEmpty(options.AdcDevice))
+        if (!string.IsNullOrEmpty(options.AdcDevice))
         {
-            return;
+            CheckAdcChannels(problems, options.SysfsRoot, $"{Section}:AdcDevice", options.AdcDevice, [($"{Section}:AdcChannel", options.AdcChannel)]);
         }
+    }
 
-        var iioRoot = Path.Combine(options.SysfsRoot, "bus", "iio", "devices");
+    private void CheckAdcChannels(List<HardwareConfigurationProblem> problems, string sysfsRoot, string deviceSetting, string device, IEnumerable<(string Setting, int Channel)> channels)
+    {
+        var iioRoot = Path.Combine(sysfsRoot, "bus", "iio", "devices");
         var devices = probe.ListEntries(iioRoot, "iio:device");
-        var match = devices.FirstOrDefault(d => probe.ReadText(Path.Combine(iioRoot, d, "name")) == options.AdcDevice);
+        var match = devices.FirstOrDefault(d => probe.ReadText(Path.Combine(iioRoot, d, "name")) == device);
         if (match is null)
         {
             var names = devices.Select(d => probe.ReadText(Path.Combine(iioRoot, d, "name"))).OfType<string>().ToList();
-            problems.Add(new($"{Section}:AdcDevice", $"no IIO device is named '{options.AdcDevice}'.", names.Count > 0 ? $"use one of {string.Join(", ", names)}." : "enable the ADC driver in the device tree."));
+            problems.Add(new(deviceSetting, $"no IIO device is named '{device}'.", names.Count > 0 ? $"use one of {string.Join(", ", names)}." : "enable the ADC driver in the device tree."));
+            return;
         }
-        else if (!probe.PathExists(Path.Combine(iioRoot, match, $"in_voltage{options.AdcChannel}_raw")))
+
+        foreach (var (setting, channel) in channels)
         {
-            problems.Add(new($"{Section}:AdcChannel", $"'{options.AdcDevice}' has no channel in_voltage{options.AdcChannel}_raw.", $"pick a channel listed in {Path.Combine(iioRoot, match)}."));
+            if (!probe.PathExists(Path.Combine(iioRoot, match, $"in_voltage{channel}_raw")))
+            {
+                problems.Add(new(setting, $"'{device}' has no channel in_voltage{channel}_raw.", $"pick a channel listed in {Path.Combine(iioRoot, match)}."));
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ using ChargePoint.Hal.Drivers.PilotMcu;
 using ChargePoint.Hal.Linux.Can;
 using ChargePoint.Hal.Linux.Gpio;
 using ChargePoint.Hal.Linux.Modbus;
+using ChargePoint.Hal.Linux.Pilot;
 using ChargePoint.Hal.Linux.Serial;
 using ChargePoint.Hal.Linux.Watchdog;
 
@@ -13,9 +14,10 @@ namespace ChargePoint.Hal.Linux;
 
 /// <summary>
 /// The station hardware of a Linux EVSE board: pilot, PP, contactors and emergency stop through the pilot MCU
-/// over a UART, an SDM630 meter on RS-485 Modbus RTU, a BIC-2200 power module on SocketCAN, /dev/watchdog and an
-/// optional GPIO emergency-stop loop. The configuration is validated before anything is opened.
-/// No RCD or insulation monitor driver exists yet; those devices are reported as absent (null).
+/// over a UART (or, with PilotFrontEnd Direct, through the SoC's PWM, ADC and GPIO: <see cref="DirectFrontEnd"/>), an SDM630 meter on RS-485 Modbus RTU, a BIC-2200 power module on SocketCAN, /dev/watchdog and an
+/// optional GPIO emergency-stop loop, and the optional safety peripherals of <see cref="LinuxSafetyDevices"/>
+/// (residual current monitor, insulation monitor, connector lock; null when not configured). The configuration is
+/// validated before anything is opened.
 /// </summary>
 public sealed class LinuxStationHardware : IStationHardware, IDisposable
 {
@@ -25,26 +27,41 @@ public sealed class LinuxStationHardware : IStationHardware, IDisposable
     {
         try
         {
-            var pilotPort = Own(SerialPort.Open(options.PilotMcuSerial));
-            var frontEnd = Own(new PilotMcuFrontEnd(pilotPort, time, options.PilotMcu));
-            if (!frontEnd.WaitForLink(TimeSpan.FromSeconds(2)))
+            var chip = options.PilotFrontEnd == PilotFrontEndKind.Direct || !string.IsNullOrEmpty(options.EmergencyStopLine) || LinuxSafetyDevices.NeedsGpio(options)
+                ? Own(GpioChip.Open(Path.Combine(options.DevRoot, options.GpioChip)))
+                : null;
+            if (options.PilotFrontEnd == PilotFrontEndKind.Direct)
             {
-                throw new HardwareConfigurationException([new($"{LinuxHardwareOptions.SectionName}:PilotMcuSerial", $"the pilot MCU on {options.PilotMcuSerial.Device} sent no status within 2 s.", $"check the wiring, the MCU firmware (link version {PilotMcuFrame.Version}) and the baud rate ({options.PilotMcuSerial.BaudRate}).")]);
+                var direct = Own(new DirectFrontEnd(options, chip!));
+                ControlPilot = direct.ControlPilot;
+                ProximityPilot = direct.ProximityPilot;
+                Contactors = direct.Contactors;
+                EmergencyStop = direct.EmergencyStop;
             }
-
-            ControlPilot = frontEnd;
-            ProximityPilot = frontEnd;
-            Contactors = frontEnd.Contactors;
-            EmergencyStop = frontEnd;
-            if (!string.IsNullOrEmpty(options.EmergencyStopLine))
+            else
             {
-                var chip = Own(GpioChip.Open(Path.Combine(options.DevRoot, options.GpioChip)));
-                EmergencyStop = new EitherEmergencyStop(frontEnd, Own(new GpioEmergencyStop(chip, options.EmergencyStopLine)));
+                var pilotPort = Own(SerialPort.Open(options.PilotMcuSerial));
+                var frontEnd = Own(new PilotMcuFrontEnd(pilotPort, time, options.PilotMcu));
+                if (!frontEnd.WaitForLink(TimeSpan.FromSeconds(2)))
+                {
+                    throw new HardwareConfigurationException([new($"{LinuxHardwareOptions.SectionName}:PilotMcuSerial", $"the pilot MCU on {options.PilotMcuSerial.Device} sent no status within 2 s.", $"check the wiring, the MCU firmware (link version {PilotMcuFrame.Version}) and the baud rate ({options.PilotMcuSerial.BaudRate}).")]);
+                }
+
+                ControlPilot = frontEnd;
+                ProximityPilot = frontEnd;
+                Contactors = frontEnd.Contactors;
+                EmergencyStop = string.IsNullOrEmpty(options.EmergencyStopLine)
+                    ? frontEnd
+                    : new EitherEmergencyStop(frontEnd, Own(new GpioEmergencyStop(chip!, options.EmergencyStopLine)));
             }
 
             var meterPort = Own(SerialPort.Open(options.MeterSerial));
             var modbus = Own(new ModbusRtuMaster(meterPort, options.Modbus, time));
             EnergyMeter = new Sdm630Meter(modbus, options.MeterUnitAddress, time, $"SDM630-{options.MeterUnitAddress}");
+            var safetyDevices = Own(new LinuxSafetyDevices(options, chip, modbus, time));
+            ResidualCurrentMonitor = safetyDevices.ResidualCurrentMonitor;
+            IsolationMonitor = safetyDevices.IsolationMonitor;
+            ConnectorLock = safetyDevices.ConnectorLock;
             var can = Own(SocketCanBus.Open(options.PowerModuleCanInterface));
             PowerModule = Own(new Bic2200PowerModule(can, options.PowerModule, time));
             Watchdog = Own(LinuxWatchdog.Open(options.WatchdogDevice, options.WatchdogTimeout));
@@ -62,13 +79,13 @@ public sealed class LinuxStationHardware : IStationHardware, IDisposable
 
     public IReadOnlyList<IContactor> Contactors { get; }
 
-    public IResidualCurrentMonitor? ResidualCurrentMonitor => null;
+    public IResidualCurrentMonitor? ResidualCurrentMonitor { get; }
 
-    public IIsolationMonitor? IsolationMonitor => null;
+    public IIsolationMonitor? IsolationMonitor { get; }
 
     public IEmergencyStop EmergencyStop { get; }
 
-    public IConnectorLock? ConnectorLock => null;
+    public IConnectorLock? ConnectorLock { get; }
 
     public IBidirectionalPowerModule PowerModule { get; }
 

@@ -24,4 +24,8 @@ public enum SafetyFaultKind
 
     /// <summary>A safety input or the pilot could not be read (driver I/O error); its state is unknown.</summary>
     HardwareUnreadable,
+
+    /// <summary>The connector lock's feedback disagrees with its command after actuation (IEC 61851-1: a socket
+    /// outlet is energised only with the plug locked).</summary>
+    ConnectorLockFault,
 }

@@ -27,6 +27,13 @@ public sealed record SafetyOptions
     /// <summary>Insulation resistance below which the DC output is faulty (IEC 61851-23 fault level, 100 Ω/V at 1000 V).</summary>
     public double IsolationFaultOhms { get; init; } = 100_000;
 
+    /// <summary>Insulation resistance at or below which the operator is warned while charging goes on (IEC 61851-23
+    /// warning level, 500 Ω/V at 1000 V; see <see cref="Abstractions.IsolationThresholds.ForRatedVoltage"/>).</summary>
+    public double IsolationWarningOhms { get; init; } = 500_000;
+
+    /// <summary>The IEC 61851-23 levels the insulation monitor is judged against.</summary>
+    public Abstractions.IsolationThresholds IsolationThresholds => new(IsolationWarningOhms, IsolationFaultOhms);
+
     /// <summary>The power module's status may be this old before the link counts as lost.</summary>
     public TimeSpan PowerModuleCommunicationTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
 
@@ -62,6 +69,11 @@ public sealed record SafetyOptions
         if (IsolationFaultOhms <= 0)
         {
             problems.Add("Safety:IsolationFaultOhms must be positive (IEC 61851-23: 100 Ω/V of the maximum output voltage).");
+        }
+
+        if (IsolationWarningOhms <= IsolationFaultOhms)
+        {
+            problems.Add($"Safety:IsolationWarningOhms ({IsolationWarningOhms}) must be above Safety:IsolationFaultOhms ({IsolationFaultOhms}) (IEC 61851-23: 500 Ω/V and 100 Ω/V).");
         }
 
         return problems;

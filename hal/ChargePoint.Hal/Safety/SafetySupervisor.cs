@@ -21,6 +21,8 @@ public sealed class SafetySupervisor : IDisposable
     private readonly ILogger _logger;
     private readonly ContactorMonitor _contactorMonitor;
     private readonly List<SafetyFault> _activeFaults = [];
+    private readonly IsolationThresholds _isolationThresholds;
+    private int _isolationWarningActive;
     private ITimer? _pollTimer;
     private ITimer? _meterTimer;
     private int _meterFailures;
@@ -44,7 +46,15 @@ public sealed class SafetySupervisor : IDisposable
         _options = options;
         _logger = logger ?? NullLogger<SafetySupervisor>.Instance;
         _contactorMonitor = new ContactorMonitor(hardware.Contactors, time, options.ContactorFeedbackTimeout);
+        _isolationThresholds = options.IsolationThresholds;
     }
+
+    /// <summary>Raised when the insulation enters the IEC 61851-23 warning band (charging goes on); raised again
+    /// only after it has left the band.</summary>
+    public event EventHandler<IsolationStatus>? IsolationWarning;
+
+    /// <summary>True while the last insulation judgement was a warning.</summary>
+    public bool IsIsolationWarningActive => Volatile.Read(ref _isolationWarningActive) == 1;
 
     /// <summary>Raised once per newly latched fault, after the safe state has been commanded.</summary>
     public event EventHandler<SafetyFault>? FaultRaised;
@@ -181,12 +191,24 @@ public sealed class SafetySupervisor : IDisposable
 
         if (_hardware.ResidualCurrentMonitor is { IsTripped: true } rcd)
         {
-            return new SafetyFault(SafetyFaultKind.ResidualCurrentTrip, $"Residual current monitor tripped ({rcd.ReadResidualCurrentMilliamperes():0.0} mA).", now);
+            var milliamperes = rcd.ReadResidualCurrentMilliamperes();
+            return new SafetyFault(SafetyFaultKind.ResidualCurrentTrip, double.IsNaN(milliamperes) ? "Residual current monitor tripped." : $"Residual current monitor tripped ({milliamperes:0.0} mA).", now);
         }
 
-        if (_hardware.IsolationMonitor is { IsMeasuring: true } imd && imd.ReadIsolationResistanceOhms() is { } ohms && ohms < _options.IsolationFaultOhms)
+        if (_hardware.IsolationMonitor is { IsMeasuring: true } imd)
         {
-            return new SafetyFault(SafetyFaultKind.IsolationFault, $"Insulation resistance {ohms / 1000:0.#} kΩ is below {_options.IsolationFaultOhms / 1000:0.#} kΩ.", now);
+            var isolation = imd.ReadStatus(_isolationThresholds);
+            if (isolation.Condition == IsolationCondition.Fault)
+            {
+                return new SafetyFault(SafetyFaultKind.IsolationFault, isolation.Detail, now);
+            }
+
+            NoteIsolationWarning(isolation);
+        }
+
+        if (_hardware.ConnectorLock?.Fault is { } lockFault)
+        {
+            return new SafetyFault(SafetyFaultKind.ConnectorLockFault, lockFault, now);
         }
 
         var status = _hardware.PowerModule.ReadStatus();
@@ -205,6 +227,18 @@ public sealed class SafetySupervisor : IDisposable
         {
             return _contactorMonitor.Check();
         }
+    }
+
+    private void NoteIsolationWarning(IsolationStatus isolation)
+    {
+        var warning = isolation.Condition == IsolationCondition.Warning;
+        if (Interlocked.Exchange(ref _isolationWarningActive, warning ? 1 : 0) == (warning ? 1 : 0) || !warning)
+        {
+            return;
+        }
+
+        _logger.LogWarning("Insulation warning: {Detail}", isolation.Detail);
+        IsolationWarning?.Invoke(this, isolation);
     }
 
     private async Task PollMeterAsync()

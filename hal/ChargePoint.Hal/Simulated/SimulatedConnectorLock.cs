@@ -11,6 +11,24 @@ public sealed class SimulatedConnectorLock : IConnectorLock
 
     public bool IsJammed { get; set; }
 
+    public string? Fault => IsCommandedLocked != IsFeedbackLocked
+        ? $"Connector lock feedback reports {(IsFeedbackLocked ? "locked" : "unlocked")} while it is commanded {(IsCommandedLocked ? "locked" : "unlocked")}."
+        : null;
+
+    /// <summary>Fault injection: the plug is pulled out of a locked socket (the lock breaks); the actuator jams.</summary>
+    public void ForceOpen()
+    {
+        IsJammed = true;
+        IsFeedbackLocked = false;
+    }
+
+    /// <summary>Removes a jam; the feedback follows the command again.</summary>
+    public void Repair()
+    {
+        IsJammed = false;
+        IsFeedbackLocked = IsCommandedLocked;
+    }
+
     public void Lock()
     {
         IsCommandedLocked = true;

@@ -105,6 +105,9 @@ public sealed class SimulatedStationHardware : IStationHardware, IDisposable
 
     public void InjectMeterTimeout() => EnergyMeter.InjectTimeout();
 
+    /// <summary>A locked plug is forced out: the lock feedback reports unlocked while locked is commanded.</summary>
+    public void InjectConnectorLockForcedOpen() => ConnectorLock.ForceOpen();
+
     /// <summary>Removes every injected fault (the safety latch still has to be cleared by its owner).</summary>
     public void ClearInjectedFaults()
     {
@@ -119,6 +122,7 @@ public sealed class SimulatedStationHardware : IStationHardware, IDisposable
         EmergencyStop.Release();
         PowerModule.ClearFaults();
         EnergyMeter.InjectTimeout(false);
+        ConnectorLock.Repair();
     }
 
     public void Dispose()

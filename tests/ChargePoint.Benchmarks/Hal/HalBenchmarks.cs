@@ -7,7 +7,7 @@ using ChargePoint.Hal.Pilot;
 namespace ChargePoint.Benchmarks.Hal;
 
 /// <summary>The HAL's per-sample and per-frame work: pilot classification (every 5 ms), the Modbus CRC of a
-/// full read response, and decoding one pilot-MCU Status frame (every 10 ms).</summary>
+/// full read response, decoding one pilot-MCU Status frame (every 10 ms), and judging one insulation reading.</summary>
 [MemoryDiagnoser]
 public class HalBenchmarks
 {
@@ -15,6 +15,8 @@ public class HalBenchmarks
     private readonly byte[] _modbusResponse = new byte[5 + (2 * 76)];
     private readonly PilotMcuFrameReader _reader = new();
     private byte[] _statusFrame = [];
+    private readonly ushort[] _isometerChannel = [0x49B7, 0x1B00, 0x0002, 71];
+    private readonly IsolationThresholds _isolationLevels = IsolationThresholds.ForRatedVoltage(1000);
     private int _sample;
 
     [GlobalSetup]
@@ -33,4 +35,13 @@ public class HalBenchmarks
 
     [Benchmark]
     public int DecodePilotMcuStatusFrame() => _reader.Feed(_statusFrame).Count;
+
+    /// <summary>One insulation-monitor reading (every poll period): decode the ISOMETER channel and judge it.</summary>
+    [Benchmark]
+    public IsolationCondition JudgeIsometerChannel()
+    {
+        var (ohms, alarm, _) = IsolationRegisterDecoder.DecodeIsometerChannel(_isometerChannel);
+        var judged = _isolationLevels.Classify(ohms ?? double.NaN);
+        return alarm > judged ? alarm : judged;
+    }
 }

@@ -4,7 +4,7 @@ using ChargePoint.Hal.Linux.Serial;
 
 namespace ChargePoint.Hal.Tests.Configuration;
 
-public sealed class LinuxHardwareValidatorTests : IDisposable
+public sealed partial class LinuxHardwareValidatorTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("hal-config-").FullName;
     private readonly FakeProbe _probe = new();

@@ -68,5 +68,42 @@ public sealed class DirectControlPilotTests : IDisposable
         Assert.Equal(-12.0, measurement.LowPlateauVolts, 6);
     }
 
+    [Fact]
+    public void Each_reading_is_followed_by_a_peak_detector_reset_pulse()
+    {
+        // The hold capacitor model: the ADC file holds the peak until the reset discharges it to the present plateau.
+        var raw = Path.Combine(_adc, "in_voltage0_raw");
+        var gpio = new Gpio.FakeGpio();
+        gpio["CP_PEAK_RST"].OnWrite = asserted =>
+        {
+            if (asserted)
+            {
+                File.WriteAllText(raw, "562\n"); // the vehicle closed S2: 6 V from now on
+            }
+        };
+        using var reset = gpio.OpenOutput("CP_PEAK_RST", "test", false, activeLow: false);
+        var pilot = new DirectControlPilot(
+            new DirectControlPilotOptions { SysfsPwmRoot = Path.Combine(_root, "pwm"), PwmChip = 2, SysfsIioRoot = Path.Combine(_root, "iio"), AdcDevice = "cp-adc", PeakResetPulse = TimeSpan.Zero },
+            stateELine: null,
+            peakDetectorReset: reset);
+
+        // Claimed low, driven low again by the constructor, then one pulse per reading.
+        var held = pilot.ReadMeasurement();
+        var fresh = pilot.ReadMeasurement();
+
+        Assert.True(pilot.ResetsPeakDetectors);
+        Assert.Equal(8.79, held.HighPlateauVolts, 2);
+        Assert.Equal(5.62, fresh.HighPlateauVolts, 2);
+        Assert.Equal([false, false, true, false, true, false], gpio["CP_PEAK_RST"].Writes.Select(w => w.Asserted));
+        Assert.False(gpio["CP_PEAK_RST"].IsAsserted);
+    }
+
+    [Fact]
+    public void A_reset_pulse_longer_than_a_millisecond_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DirectControlPilot(
+            new DirectControlPilotOptions { SysfsPwmRoot = Path.Combine(_root, "pwm"), PwmChip = 2, SysfsIioRoot = Path.Combine(_root, "iio"), AdcDevice = "cp-adc", PeakResetPulse = TimeSpan.FromMilliseconds(2) },
+            null,
+            null));
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }

@@ -10,7 +10,7 @@ public sealed class FaultReactionTests
 
     public static TheoryData<string> Faults =>
     [
-        "emergency stop", "residual current", "isolation", "feedback mismatch", "power module fault", "CAN silence", "meter timeout",
+        "emergency stop", "residual current", "isolation", "feedback mismatch", "power module fault", "CAN silence", "meter timeout", "connector lock",
     ];
 
     [Theory]
@@ -107,6 +107,10 @@ public sealed class FaultReactionTests
             case "meter timeout":
                 hardware.InjectMeterTimeout();
                 return (SafetyFaultKind.MeterTimeout, (Options.MeterPollPeriod * Options.MeterFailuresBeforeFault) + reaction);
+            case "connector lock":
+                hardware.ConnectorLock.Lock();
+                hardware.InjectConnectorLockForcedOpen();
+                return (SafetyFaultKind.ConnectorLockFault, reaction);
             default:
                 throw new ArgumentOutOfRangeException(nameof(fault), fault, null);
         }

@@ -5,7 +5,7 @@ namespace ChargePoint.Hal.Linux.Gpio;
 
 /// <summary>A GPIO chip (/dev/gpiochipN) through the uAPI v2: chip info, finding lines by name, and requesting
 /// lines as outputs (with a safe initial level) or debounced, edge-detecting inputs.</summary>
-public sealed unsafe class GpioChip : IDisposable
+public sealed unsafe class GpioChip : IGpioLineSource, IDisposable
 {
     private readonly FileDescriptorHandle _fd;
 
@@ -82,6 +82,12 @@ public sealed unsafe class GpioChip : IDisposable
         return Request(ref request, offsets);
     }
 
+    public IGpioInput OpenInput(string lineName, string consumer, TimeSpan debounce, bool activeLow) =>
+        new GpioInputLine(lineName, RequestInputs([RequireLine(lineName)], consumer, debounce, activeLow));
+
+    public IGpioOutput OpenOutput(string lineName, string consumer, bool initiallyAsserted, bool activeLow) =>
+        new GpioOutputLine(lineName, RequestOutputs([RequireLine(lineName)], consumer, initiallyAsserted ? 1UL : 0UL, activeLow), initiallyAsserted);
+
     /// <summary>Fills a line request (offsets, consumer, flags) as the kernel expects it; exposed for tests.</summary>
     public static GpioV2LineRequest BuildRequest(IReadOnlyList<int> offsets, string consumer, ulong flags)
     {
@@ -111,6 +117,9 @@ public sealed unsafe class GpioChip : IDisposable
     }
 
     public void Dispose() => _fd.Dispose();
+
+    private int RequireLine(string lineName) =>
+        FindLine(lineName) ?? throw new ArgumentException($"GPIO line '{lineName}' is not on {Path}.", nameof(lineName));
 
     private static ulong LineMask(int count) => count == 64 ? ulong.MaxValue : (1UL << count) - 1;
 

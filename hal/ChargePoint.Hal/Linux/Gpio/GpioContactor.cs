@@ -9,20 +9,23 @@ namespace ChargePoint.Hal.Linux.Gpio;
 /// </summary>
 public sealed class GpioContactor : IContactor, IDisposable
 {
-    private readonly GpioLineRequest _drive;
-    private readonly GpioLineRequest _feedback;
+    private readonly IGpioOutput _drive;
+    private readonly IGpioInput _feedback;
     private volatile bool _commanded;
 
     public GpioContactor(GpioChip chip, string name, string driveLine, string feedbackLine, bool feedbackActiveLow = false)
+        : this((IGpioLineSource)chip, name, driveLine, feedbackLine, feedbackActiveLow)
     {
-        ArgumentNullException.ThrowIfNull(chip);
+    }
+
+    public GpioContactor(IGpioLineSource gpio, string name, string driveLine, string feedbackLine, bool feedbackActiveLow = false)
+    {
+        ArgumentNullException.ThrowIfNull(gpio);
         Name = name;
-        var drive = chip.FindLine(driveLine) ?? throw new ArgumentException($"GPIO line '{driveLine}' is not on {chip.Path}.", nameof(driveLine));
-        var feedback = chip.FindLine(feedbackLine) ?? throw new ArgumentException($"GPIO line '{feedbackLine}' is not on {chip.Path}.", nameof(feedbackLine));
-        _drive = chip.RequestOutputs([drive], $"chargepoint-{name}", initialValues: 0);
+        _drive = gpio.OpenOutput(driveLine, $"chargepoint-{name}", initiallyAsserted: false, activeLow: false);
         try
         {
-            _feedback = chip.RequestInputs([feedback], $"chargepoint-{name}-fb", TimeSpan.FromMilliseconds(10), feedbackActiveLow);
+            _feedback = gpio.OpenInput(feedbackLine, $"chargepoint-{name}-fb", TimeSpan.FromMilliseconds(10), feedbackActiveLow);
         }
         catch
         {
@@ -35,18 +38,18 @@ public sealed class GpioContactor : IContactor, IDisposable
 
     public bool IsCommandedClosed => _commanded;
 
-    public bool IsFeedbackClosed => _feedback.GetValue(0);
+    public bool IsFeedbackClosed => _feedback.Read();
 
     public void Close()
     {
-        _drive.SetValue(0, true);
+        _drive.Write(true);
         _commanded = true;
     }
 
     public void Open()
     {
         _commanded = false;
-        _drive.SetValue(0, false);
+        _drive.Write(false);
     }
 
     public void Dispose()

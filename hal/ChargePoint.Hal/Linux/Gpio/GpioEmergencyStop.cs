@@ -6,17 +6,21 @@ namespace ChargePoint.Hal.Linux.Gpio;
 /// so a broken wire reads as pressed) with a 10 ms debounce.</summary>
 public sealed class GpioEmergencyStop : IEmergencyStop, IDisposable
 {
-    private readonly GpioLineRequest _line;
+    private readonly IGpioInput _line;
 
     public GpioEmergencyStop(GpioChip chip, string lineName)
+        : this((IGpioLineSource)chip, lineName)
     {
-        ArgumentNullException.ThrowIfNull(chip);
-        var offset = chip.FindLine(lineName) ?? throw new ArgumentException($"GPIO line '{lineName}' is not on {chip.Path}.", nameof(lineName));
-        _line = chip.RequestInputs([offset], "chargepoint-estop", TimeSpan.FromMilliseconds(10), activeLow: true);
+    }
+
+    public GpioEmergencyStop(IGpioLineSource gpio, string lineName)
+    {
+        ArgumentNullException.ThrowIfNull(gpio);
+        _line = gpio.OpenInput(lineName, "chargepoint-estop", TimeSpan.FromMilliseconds(10), activeLow: true);
     }
 
     /// <summary>Active-low request: the logical value is 1 when the loop is open (button pressed or wire cut).</summary>
-    public bool IsPressed => _line.GetValue(0);
+    public bool IsPressed => _line.Read();
 
     public void Dispose() => _line.Dispose();
 }

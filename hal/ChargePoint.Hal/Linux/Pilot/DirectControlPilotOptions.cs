@@ -31,4 +31,8 @@ public sealed record DirectControlPilotOptions
     public double LowGainVoltsPerMillivolt { get; init; } = 0.01;
 
     public double LowOffsetVolts { get; init; } = -15;
+
+    /// <summary>Width of the peak-detector reset pulse (0…1 ms); the GPIO writes alone take some microseconds, which
+    /// suffices for a small hold capacitor behind a transistor.</summary>
+    public TimeSpan PeakResetPulse { get; init; } = TimeSpan.FromMicroseconds(20);
 }
