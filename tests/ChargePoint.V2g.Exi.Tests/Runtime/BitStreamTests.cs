@@ -102,6 +102,36 @@ public sealed class BitStreamTests
     }
 
     [Fact]
+    public void HitsResolvePastTheInlineEntriesOfTheTable()
+    {
+        // Ten literals alternate between qnames 1 and 2, so entries 8 and 9 live beyond the inline slots.
+        // Global hit: selector 1, then ceil(log2(10)) = 4 bits; local hit: selector 0, then ceil(log2(5)) = 3 bits.
+        var buffer = new byte[64];
+        var writer = new ExiBitWriter(buffer);
+        for (var i = 0; i < 10; i++)
+        {
+            writer.WriteStringLiteral("s" + i);
+        }
+
+        writer.WriteUnsigned(1);
+        writer.WriteBits(4, 9);
+        writer.WriteUnsigned(0);
+        writer.WriteBits(3, 4);
+        writer.WriteUnsigned(1);
+        writer.WriteBits(4, 3);
+        var length = writer.Finish();
+        var reader = new ExiBitReader(buffer.AsSpan(0, length));
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal("s" + i, reader.ReadString(1 + (i % 2), 10));
+        }
+
+        Assert.Equal("s9", reader.ReadString(1, 10));
+        Assert.Equal("s8", reader.ReadString(1, 10));
+        Assert.Equal("s3", reader.ReadString(2, 10));
+    }
+
+    [Fact]
     public void ALocalHitInAnEmptyPartitionIsMalformed()
     {
         var exception = Assert.Throws<ExiException>(() =>
