@@ -131,6 +131,40 @@ public sealed class BitStreamTests
         Assert.Equal("s3", reader.ReadString(2, 10));
     }
 
+    [Theory]
+    [InlineData(0b0_101_0, 3, 5u)]
+    [InlineData(0b0_1_0, 1, 1u)]
+    [InlineData(0b0_0, 0, 0u)]
+    public void AFramedValueIsReadBetweenItsZeroChAndEeCodes(int bits, int valueBits, uint expected)
+    {
+        var buffer = new byte[4];
+        var writer = new ExiBitWriter(buffer);
+        writer.WriteBits(valueBits + 2, (uint)bits);
+        var reader = new ExiBitReader(buffer.AsSpan(0, writer.Finish()));
+        Assert.Equal(expected, reader.ReadFramed(valueBits));
+    }
+
+    [Theory]
+    [InlineData(0b1_101_0)]
+    [InlineData(0b0_101_1)]
+    public void AFramedValueWithAnotherChOrEeCodeIsRejected(int bits)
+    {
+        var buffer = new byte[4];
+        var writer = new ExiBitWriter(buffer);
+        writer.WriteBits(5, (uint)bits);
+        var length = writer.Finish();
+        Assert.Throws<ExiException>(() => new ExiBitReader(buffer.AsSpan(0, length)).ReadFramed(3));
+    }
+
+    [Fact]
+    public void DecodedEnumerationIndicesAndBoundedIntegersStayWithinTheirFacets()
+    {
+        Assert.Equal(4, ExiBitReader.Enumeration(4, 5));
+        Assert.Throws<ExiException>(() => ExiBitReader.Enumeration(5, 5));
+        Assert.Equal(127L, ExiBitReader.Bounded(255, -128, 127));
+        Assert.Throws<ExiException>(() => ExiBitReader.Bounded(100, 0, 99));
+    }
+
     [Fact]
     public void ALocalHitInAnEmptyPartitionIsMalformed()
     {
