@@ -119,4 +119,15 @@ public sealed class BadInputTests
     [Fact]
     public void AnEmptyListBelowMinOccursIsRefused() =>
         Assert.Throws<ExiException>(() => AppProtocolCodec.Encode(new supportedAppProtocolReqType(), new byte[64]));
+
+    [Theory]
+    [InlineData("804c0040")] // ResponseCode index 3 of 3 declared values (bits 01 0 0 [11] 0)
+    [InlineData("80500040")] // the CH event code after SE(ResponseCode) is 1, not 0
+    [InlineData("80420040")] // the EE event code after the value is 1, not 0
+    public void TheDecoderEnforcesEnumerationFacetsAndEventCodesOfFramedValues(string hex)
+    {
+        // SupportedAppProtocolRes_OK is 80400040; each case flips bits of its ResponseCode element.
+        var exception = Assert.Throws<ExiException>(() => AppProtocolCodec.Decode(Convert.FromHexString(hex)));
+        Assert.StartsWith("EXI ", exception.Message, StringComparison.Ordinal);
+    }
 }

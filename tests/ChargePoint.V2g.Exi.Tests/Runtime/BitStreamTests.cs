@@ -102,6 +102,70 @@ public sealed class BitStreamTests
     }
 
     [Fact]
+    public void HitsResolvePastTheInlineEntriesOfTheTable()
+    {
+        // Ten literals alternate between qnames 1 and 2, so entries 8 and 9 live beyond the inline slots.
+        // Global hit: selector 1, then ceil(log2(10)) = 4 bits; local hit: selector 0, then ceil(log2(5)) = 3 bits.
+        var buffer = new byte[64];
+        var writer = new ExiBitWriter(buffer);
+        for (var i = 0; i < 10; i++)
+        {
+            writer.WriteStringLiteral("s" + i);
+        }
+
+        writer.WriteUnsigned(1);
+        writer.WriteBits(4, 9);
+        writer.WriteUnsigned(0);
+        writer.WriteBits(3, 4);
+        writer.WriteUnsigned(1);
+        writer.WriteBits(4, 3);
+        var length = writer.Finish();
+        var reader = new ExiBitReader(buffer.AsSpan(0, length));
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal("s" + i, reader.ReadString(1 + (i % 2), 10));
+        }
+
+        Assert.Equal("s9", reader.ReadString(1, 10));
+        Assert.Equal("s8", reader.ReadString(1, 10));
+        Assert.Equal("s3", reader.ReadString(2, 10));
+    }
+
+    [Theory]
+    [InlineData(0b0_101_0, 3, 5u)]
+    [InlineData(0b0_1_0, 1, 1u)]
+    [InlineData(0b0_0, 0, 0u)]
+    public void AFramedValueIsReadBetweenItsZeroChAndEeCodes(int bits, int valueBits, uint expected)
+    {
+        var buffer = new byte[4];
+        var writer = new ExiBitWriter(buffer);
+        writer.WriteBits(valueBits + 2, (uint)bits);
+        var reader = new ExiBitReader(buffer.AsSpan(0, writer.Finish()));
+        Assert.Equal(expected, reader.ReadFramed(valueBits));
+    }
+
+    [Theory]
+    [InlineData(0b1_101_0)]
+    [InlineData(0b0_101_1)]
+    public void AFramedValueWithAnotherChOrEeCodeIsRejected(int bits)
+    {
+        var buffer = new byte[4];
+        var writer = new ExiBitWriter(buffer);
+        writer.WriteBits(5, (uint)bits);
+        var length = writer.Finish();
+        Assert.Throws<ExiException>(() => new ExiBitReader(buffer.AsSpan(0, length)).ReadFramed(3));
+    }
+
+    [Fact]
+    public void DecodedEnumerationIndicesAndBoundedIntegersStayWithinTheirFacets()
+    {
+        Assert.Equal(4, ExiBitReader.Enumeration(4, 5));
+        Assert.Throws<ExiException>(() => ExiBitReader.Enumeration(5, 5));
+        Assert.Equal(127L, ExiBitReader.Bounded(255, -128, 127));
+        Assert.Throws<ExiException>(() => ExiBitReader.Bounded(100, 0, 99));
+    }
+
+    [Fact]
     public void ALocalHitInAnEmptyPartitionIsMalformed()
     {
         var exception = Assert.Throws<ExiException>(() =>

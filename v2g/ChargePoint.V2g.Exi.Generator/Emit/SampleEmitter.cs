@@ -48,6 +48,11 @@ internal static class SampleEmitter
                 return "g.Binary(" + (t.MinLength ?? 0) + ", " + (t.MaxLength ?? 16) + ")";
         }
 
+        if (t.IsBig && (!t.Min.HasValue || !t.Max.HasValue))
+        {
+            return "g.BigInteger()";
+        }
+
         var min = (t.Min ?? t.TypeMin).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var max = (t.Max ?? t.TypeMax).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return t.CsType == "ulong" ? "g.Unsigned(" + min + "UL, " + max + "UL)" : "(" + t.CsType + ")g.Integer(" + min + "L, " + max + "L)";

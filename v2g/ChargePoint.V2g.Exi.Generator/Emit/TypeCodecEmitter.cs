@@ -195,10 +195,40 @@ internal sealed class TypeCodecEmitter
             code.Line("var x" + leaf.Index + " = " + property + (ModelEmitter.IsValueType(leaf) ? ";" : " ?? throw " + Rt + "ExiFacets.Missing(" + Names.Literal(leaf.PropertyName) + ");"));
         }
 
-        EmitCode(code, production, leaf.Element!.Complex is null);
+        if (!TryEmitFusedEncode(code, leaf, production, "x" + leaf.Index))
+        {
+            EmitCode(code, production, leaf.Element!.Complex is null);
+            EmitContentEncode(code, leaf, "x" + leaf.Index);
+        }
+
         code.Line("s = " + states.Single!.Id + ";");
-        EmitContentEncode(code, leaf, "x" + leaf.Index);
         code.Close();
+    }
+
+    /// <summary>
+    /// A fixed-width simple element reached from one state: its SE code, CH code (0), value and EE code (0) are
+    /// a constant-width bit string, written with a single call.
+    /// </summary>
+    private bool TryEmitFusedEncode(CodeBuilder code, LeafParticle leaf, Production production, string expr)
+    {
+        var simple = leaf.Element!.Simple;
+        if (simple is null || !ValueCode.IsFixedWidth(simple))
+        {
+            return false;
+        }
+
+        var states = _grammar.StatesWith(production).ToList();
+        var bits = ValueCode.FixedWidth(simple);
+        if (states.Count != 1 || states[0].State.Width + bits + 2 > 32)
+        {
+            return false;
+        }
+
+        var (state, c) = states[0];
+        code.Line("if (s != " + state.Id + ") throw " + Rt + "ExiFacets.GrammarViolation(s);");
+        var value = ValueCode.FixedWidthBits(code, simple, expr, leaf.PropertyName);
+        code.Line("w.WriteBits(" + (state.Width + bits + 2) + ", " + ((uint)c << (bits + 2)) + "u | (" + value + " << 1));");
+        return true;
     }
 
     public static string AfterListExpression(LeafParticle leaf, LeafStates states, string count)
@@ -299,6 +329,11 @@ internal sealed class TypeCodecEmitter
         if (decl.Complex is not null)
         {
             value = "D_" + decl.Complex.MethodSuffix + "(ref r)";
+        }
+        else if (ValueCode.IsFixedWidth(decl.Simple!))
+        {
+            code.Line("var x = " + ValueCode.ReadFramed(decl.Simple!) + ";");
+            value = "x";
         }
         else
         {

@@ -54,7 +54,48 @@ internal static class ValueCode
         }
     }
 
-    private static void WriteInteger(CodeBuilder code, SimpleInfo t, string expr, string name)
+    /// <summary>Booleans, enumerations and n-bit integers have a fixed width, so their CH/value/EE can be one write.</summary>
+    public static bool IsFixedWidth(SimpleInfo t) =>
+        t.Kind == ValueKind.Boolean || t.Kind == ValueKind.Enumeration || (t.Kind == ValueKind.Integer && t.Coding == IntegerCoding.NBit);
+
+    public static int FixedWidth(SimpleInfo t) =>
+        t.Kind == ValueKind.Boolean ? 1 : t.Kind == ValueKind.Enumeration ? BitMath.BitsFor(t.EnumValues.Count) : t.NBits;
+
+    /// <summary>Emits the facet checks of a fixed-width value and returns its bits as a uint expression.</summary>
+    public static string FixedWidthBits(CodeBuilder code, SimpleInfo t, string expr, string what)
+    {
+        var name = Names.Literal(what);
+        switch (t.Kind)
+        {
+            case ValueKind.Boolean:
+                return "(" + expr + " ? 1u : 0u)";
+            case ValueKind.Enumeration:
+                return Rt + "ExiFacets.Enumeration((uint)" + expr + ", " + t.EnumValues.Count + ", " + name + ")";
+            default:
+                EmitRangeCheck(code, t, expr, name);
+                return NBitOffset(t, expr);
+        }
+    }
+
+    /// <summary>An expression decoding a fixed-width simple element's CH, value and EE with one read.</summary>
+    public static string ReadFramed(SimpleInfo t)
+    {
+        var read = "r.ReadFramed(" + FixedWidth(t) + ")";
+        switch (t.Kind)
+        {
+            case ValueKind.Boolean:
+                return read + " != 0";
+            case ValueKind.Enumeration:
+                return "(" + t.CsType + ")" + Rt + "ExiBitReader.Enumeration(" + read + ", " + t.EnumValues.Count + ")";
+            default:
+                return "(" + t.CsType + ")" + Rt + "ExiBitReader.Bounded(" + read + ", " + Num(t.Min!.Value) + "L, " + Num(t.Max!.Value) + "L)";
+        }
+    }
+
+    private static string NBitOffset(SimpleInfo t, string expr) =>
+        t.CsType == "ulong" ? "(uint)(" + expr + " - " + Num(t.Min!.Value) + "UL)" : "(uint)((long)" + expr + " - " + Num(t.Min!.Value) + "L)";
+
+    private static void EmitRangeCheck(CodeBuilder code, SimpleInfo t, string expr, string name)
     {
         var checkMin = t.Min.HasValue && t.Min.Value > t.TypeMin;
         var checkMax = t.Max.HasValue && t.Max.Value < t.TypeMax;
@@ -63,18 +104,21 @@ internal static class ValueCode
             var condition = (checkMin ? expr + " < " + Num(t.Min!.Value) : "") + (checkMin && checkMax ? " || " : "") + (checkMax ? expr + " > " + Num(t.Max!.Value) : "");
             code.Line("if (" + condition + ") " + Rt + "ExiFacets.ThrowRange(" + name + ", " + expr + ");");
         }
+    }
 
+    private static void WriteInteger(CodeBuilder code, SimpleInfo t, string expr, string name)
+    {
+        EmitRangeCheck(code, t, expr, name);
         switch (t.Coding)
         {
             case IntegerCoding.NBit:
-                var offset = t.CsType == "ulong" ? "(uint)(" + expr + " - " + Num(t.Min!.Value) + "UL)" : "(uint)((long)" + expr + " - " + Num(t.Min!.Value) + "L)";
-                code.Line("w.WriteBits(" + t.NBits + ", " + offset + ");");
+                code.Line("w.WriteBits(" + t.NBits + ", " + NBitOffset(t, expr) + ");");
                 break;
             case IntegerCoding.Unsigned:
-                code.Line("w.WriteUnsigned((ulong)" + expr + ");");
+                code.Line(t.IsBig ? Rt + "ExiBigIntegers.WriteUnsigned(ref w, " + expr + ");" : "w.WriteUnsigned((ulong)" + expr + ");");
                 break;
             default:
-                code.Line("w.WriteInteger((long)" + expr + ");");
+                code.Line(t.IsBig ? Rt + "ExiBigIntegers.WriteInteger(ref w, " + expr + ");" : "w.WriteInteger((long)" + expr + ");");
                 break;
         }
     }
@@ -94,6 +138,11 @@ internal static class ValueCode
                 return WithMinLength(t, "r.ReadBinary(" + (t.MaxLength.HasValue ? t.MaxLength.Value.ToString(CultureInfo.InvariantCulture) : Rt + "ExiLimits.MaxMessageBytes") + ")");
         }
 
+        if (t.IsBig && t.Coding != IntegerCoding.NBit)
+        {
+            return ReadBig(t);
+        }
+
         var min = t.Min ?? t.TypeMin;
         var max = t.Max ?? t.TypeMax;
         switch (t.Coding)
@@ -105,6 +154,18 @@ internal static class ValueCode
             default:
                 return "(" + t.CsType + ")r.ReadInteger(" + Num(min) + "L, " + Num(max) + "L)";
         }
+    }
+
+    private static string ReadBig(SimpleInfo t)
+    {
+        var read = Rt + "ExiBigIntegers." + (t.Coding == IntegerCoding.Unsigned ? "ReadUnsigned" : "ReadInteger") + "(ref r)";
+        if (!t.Min.HasValue && !t.Max.HasValue)
+        {
+            return read;
+        }
+
+        return Rt + "ExiBigIntegers.InRange(" + read + ", " + (t.Min.HasValue ? Names.Literal(Num(t.Min.Value)) : "null") + ", "
+            + (t.Max.HasValue ? Names.Literal(Num(t.Max.Value)) : "null") + ", \"value\")";
     }
 
     private static string WithMinLength(SimpleInfo t, string read) =>
@@ -142,6 +203,11 @@ internal static class ValueCode
             case ValueKind.Binary:
                 return t.IsHex ? Rt + "ExiXmlText.ParseHex(" + text + ")" : Rt + "ExiXmlText.ParseBase64(" + text + ")";
             default:
+                if (t.IsBig)
+                {
+                    return Rt + "ExiBigIntegers.Parse(" + text + ")";
+                }
+
                 return t.CsType == "ulong"
                     ? Rt + "ExiXmlText.ParseUnsigned(" + text + ")"
                     : "(" + t.CsType + ")" + Rt + "ExiXmlText.ParseInteger(" + text + ", " + t.CsType + ".MinValue, " + t.CsType + ".MaxValue)";

@@ -33,11 +33,9 @@ internal static class BuiltInTypes
                 positive.Min = 1;
                 return positive;
             case "integer":
-                // Unbounded in XSD (EXI Integer); held as long here, so larger values are rejected.
-                var integer = Integer("long", long.MinValue, long.MaxValue);
-                integer.Min = null;
-                integer.Max = null;
-                return integer;
+                // Unbounded in XSD and in EXI (§7.1.5): xmldsig X509SerialNumber holds serial numbers
+                // beyond 64 bits, so the model uses BigInteger and facets are checked only where declared.
+                return new SimpleInfo { Kind = ValueKind.Integer, CsType = SimpleInfo.BigIntegerType, TypeMin = decimal.MinValue, TypeMax = decimal.MaxValue };
             case "string":
             case "anyURI":
             case "ID":

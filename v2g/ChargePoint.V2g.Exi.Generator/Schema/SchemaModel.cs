@@ -56,7 +56,12 @@ internal sealed class SimpleInfo
     /// <summary>The C# type keyword or name (sbyte, ushort, string, byte[], bool, or the enum's full name).</summary>
     public string CsType { get; set; } = "";
 
+    public const string BigIntegerType = "global::System.Numerics.BigInteger";
+
     public bool IsValueType => Kind != ValueKind.String && Kind != ValueKind.Binary;
+
+    /// <summary>xs:integer and its restrictions: unbounded, held as BigInteger.</summary>
+    public bool IsBig => CsType == BigIntegerType;
 
     public decimal? Min { get; set; }
 

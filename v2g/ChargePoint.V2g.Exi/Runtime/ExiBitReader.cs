@@ -15,7 +15,7 @@ public ref struct ExiBitReader
     private int _nextByte;
     private ulong _window;
     private int _available;
-    private ExiStringTable? _strings;
+    private ExiStringTable _strings;
 
     public ExiBitReader(ReadOnlySpan<byte> data)
     {
@@ -28,7 +28,7 @@ public ref struct ExiBitReader
         _nextByte = 0;
         _window = 0;
         _available = 0;
-        _strings = null;
+        _strings = default;
     }
 
     /// <summary>Bits not yet consumed.</summary>
@@ -86,10 +86,19 @@ public ref struct ExiBitReader
     public bool ReadBoolean() => ReadBits(1) != 0;
 
     /// <summary>EXI Unsigned Integer of at most 64 bits (10 groups); anything longer is malformed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong ReadUnsigned()
     {
-        ulong result = 0;
-        for (var shift = 0; shift < 70; shift += 7)
+        // Most V2G values fit one 7-bit group: one read, no loop.
+        var first = ReadBits(8);
+        return first < 0x80 ? first : ReadUnsignedTail(first);
+    }
+
+    /// <summary>The groups after a first group <paramref name="first"/> whose continuation bit is set.</summary>
+    private ulong ReadUnsignedTail(uint first)
+    {
+        var result = (ulong)(first & 0x7F);
+        for (var shift = 7; shift < 70; shift += 7)
         {
             var group = ReadBits(8);
             var payload = (ulong)(group & 0x7F);
@@ -135,8 +144,11 @@ public ref struct ExiBitReader
     /// <summary>EXI Integer: sign bit then magnitude; must lie in [<paramref name="min"/>, <paramref name="max"/>].</summary>
     public long ReadInteger(long min, long max)
     {
-        var negative = ReadBits(1) != 0;
-        var magnitude = ReadUnsigned();
+        // Sign bit and the first magnitude group in one read.
+        var head = ReadBits(9);
+        var negative = head >= 0x100;
+        var first = head & 0xFF;
+        var magnitude = first < 0x80 ? first : ReadUnsignedTail(first);
         if (magnitude > long.MaxValue)
         {
             throw new ExiException("EXI integer exceeds 64 bits.");
@@ -161,6 +173,45 @@ public ref struct ExiBitReader
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// A simple-typed element's content of a fixed width in one read: the CH event code (0, 1 bit), the
+    /// <paramref name="valueBits"/>-bit value, then the EE event code (0, 1 bit). Returns the value bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public uint ReadFramed(int valueBits)
+    {
+        var bits = ReadBits(valueBits + 2);
+        if ((bits & ((1u << (valueBits + 1)) | 1u)) != 0)
+        {
+            ThrowUnsupportedEvent();
+        }
+
+        return (bits >> 1) & ((1u << valueBits) - 1);
+    }
+
+    /// <summary>An n-bit offset <paramref name="offset"/> from <paramref name="min"/> that must not exceed <paramref name="max"/>.</summary>
+    public static long Bounded(uint offset, long min, long max)
+    {
+        var value = min + offset;
+        if (value > max)
+        {
+            throw new ExiException($"EXI bounded integer {value} exceeds {max}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>An enumeration index that must be below <paramref name="count"/>.</summary>
+    public static int Enumeration(uint index, int count)
+    {
+        if (index >= (uint)count)
+        {
+            throw new ExiException($"EXI enumeration index {index} outside the {count} declared values.");
+        }
+
+        return (int)index;
     }
 
     /// <summary>An enumeration index of <paramref name="bits"/> bits that must be below <paramref name="count"/>.</summary>
@@ -194,13 +245,7 @@ public ref struct ExiBitReader
         var selector = ReadUnsigned(uint.MaxValue);
         if (selector < 2)
         {
-            var table = _strings;
-            if (table is null)
-            {
-                throw new ExiException("EXI string table hit on an empty table.");
-            }
-
-            var hit = selector == 0 ? table.ReadLocalHit(ref this, qualifiedNameId) : table.ReadGlobalHit(ref this);
+            var hit = selector == 0 ? ReadLocalHit(qualifiedNameId) : ReadGlobalHit();
             CheckLength(hit.Length, maxLength);
             return hit;
         }
@@ -220,7 +265,7 @@ public ref struct ExiBitReader
         var value = ReadCharacters((int)length);
         if (value.Length > 0)
         {
-            (_strings ??= new ExiStringTable()).Add(qualifiedNameId, value);
+            _strings.Add(qualifiedNameId, value);
         }
 
         return value;
@@ -289,6 +334,28 @@ public ref struct ExiBitReader
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowTruncated() => throw new ExiException("EXI stream is truncated.");
+
+    private string ReadGlobalHit()
+    {
+        var count = _strings.Count;
+        if (count == 0)
+        {
+            throw new ExiException("EXI string table hit on an empty table.");
+        }
+
+        return _strings.Global(ReadBits(ExiStringTable.BitsFor(count)));
+    }
+
+    private string ReadLocalHit(int qualifiedNameId)
+    {
+        var count = _strings.LocalCount(qualifiedNameId);
+        if (count == 0)
+        {
+            throw new ExiException("EXI local string hit on an empty partition.");
+        }
+
+        return _strings.Local(qualifiedNameId, ReadBits(ExiStringTable.BitsFor(count)));
+    }
 
     private static void CheckLength(int length, int maxLength)
     {

@@ -39,6 +39,14 @@ public ref struct ExiBitWriter
     /// <summary>EXI Unsigned Integer: 7-bit groups, least significant first, high bit set while more follow.</summary>
     public void WriteUnsigned(ulong value)
     {
+        // Values below 2^21 (three groups) are packed and written in one call.
+        if (value < SmallLimit)
+        {
+            var packed = PackSmall((uint)value, out var bits);
+            WriteBits(bits, packed);
+            return;
+        }
+
         while (value >= 0x80)
         {
             WriteBits(8, (uint)(value & 0x7F) | 0x80);
@@ -51,16 +59,40 @@ public ref struct ExiBitWriter
     /// <summary>EXI Integer: a sign bit, then the magnitude as Unsigned Integer; negative n is written as -n - 1.</summary>
     public void WriteInteger(long value)
     {
-        if (value < 0)
+        var sign = value < 0 ? 1u : 0u;
+        var magnitude = value < 0 ? (ulong)(-(value + 1)) : (ulong)value;
+        if (magnitude < SmallLimit)
         {
-            WriteBits(1, 1);
-            WriteUnsigned((ulong)(-(value + 1)));
+            // Sign and up to three groups (at most 25 bits) in one call.
+            var packed = PackSmall((uint)magnitude, out var bits);
+            WriteBits(bits + 1, (sign << bits) | packed);
+            return;
         }
-        else
+
+        WriteBits(1, sign);
+        WriteUnsigned(magnitude);
+    }
+
+    private const uint SmallLimit = 1u << 21;
+
+    /// <summary>The Unsigned Integer groups of <paramref name="value"/> (below 2^21) as one bit string of 8, 16 or 24 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint PackSmall(uint value, out int bits)
+    {
+        if (value < 0x80)
         {
-            WriteBits(1, 0);
-            WriteUnsigned((ulong)value);
+            bits = 8;
+            return value;
         }
+
+        if (value < 0x4000)
+        {
+            bits = 16;
+            return 0x8000u | ((value & 0x7F) << 8) | (value >> 7);
+        }
+
+        bits = 24;
+        return 0x80_8000u | ((value & 0x7F) << 16) | (((value >> 7) & 0x7F) << 8) | (value >> 14);
     }
 
     /// <summary>
@@ -95,9 +127,15 @@ public ref struct ExiBitWriter
     public void WriteBinary(ReadOnlySpan<byte> value)
     {
         WriteUnsigned((ulong)value.Length);
-        foreach (var b in value)
+        var i = 0;
+        for (; i + 4 <= value.Length; i += 4)
         {
-            WriteBits(8, b);
+            WriteBits(32, BinaryPrimitives.ReadUInt32BigEndian(value.Slice(i)));
+        }
+
+        for (; i < value.Length; i++)
+        {
+            WriteBits(8, value[i]);
         }
     }
 

@@ -41,6 +41,23 @@ public sealed class ExiSampler(Random random)
         _ => min + (ulong)random.NextInt64(0, (long)Math.Min(max - min, (ulong)int.MaxValue)),
     };
 
+    /// <summary>An xs:integer: small values, 64-bit edges and values of up to 160 bits (X509 serial numbers).</summary>
+    public System.Numerics.BigInteger BigInteger()
+    {
+        switch (random.Next(4))
+        {
+            case 0:
+                return random.NextInt64(-1000, 1000);
+            case 1:
+                return random.Next(2) == 0 ? (System.Numerics.BigInteger)long.MinValue - 1 : (System.Numerics.BigInteger)ulong.MaxValue + 1;
+            default:
+                var bytes = new byte[random.Next(1, 21)];
+                random.NextBytes(bytes);
+                var magnitude = new System.Numerics.BigInteger(bytes, isUnsigned: true);
+                return random.Next(2) == 0 ? magnitude : -magnitude;
+        }
+    }
+
     public string String(int minLength, int maxLength)
     {
         var length = random.Next(minLength, Math.Min(maxLength, minLength + 12) + 1);

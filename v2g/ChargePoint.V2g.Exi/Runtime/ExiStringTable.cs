@@ -1,58 +1,76 @@
+using System.Runtime.CompilerServices;
+
 namespace ChargePoint.V2g.Exi;
 
 /// <summary>
 /// The decoder's string value table (EXI 1.0 §7.3.3): a global partition and one local partition per
-/// qualified name. Created on the first non-empty string literal; only a decoder needs it, because our
-/// encoder always writes literals.
+/// qualified name, needed because the V2G options leave the value partitions unbounded, so a conformant peer
+/// may send hits. Our encoder always writes literals. The first <see cref="InlineCapacity"/> values live inside
+/// the reader (V2G messages carry only a few strings), so decoding them allocates nothing beyond the strings.
 /// </summary>
-internal sealed class ExiStringTable
+internal struct ExiStringTable
 {
-    private readonly List<string> _global = [];
-    private readonly List<(int QualifiedNameId, string Value)> _local = [];
+    public const int InlineCapacity = 8;
+
+    private InlineValues _values;
+    private InlineIds _ids;
+    private List<(int QualifiedNameId, string Value)>? _overflow;
+
+    /// <summary>Entries in the global partition (every literal in order of appearance).</summary>
+    public int Count { get; private set; }
 
     public void Add(int qualifiedNameId, string value)
     {
-        _global.Add(value);
-        _local.Add((qualifiedNameId, value));
-    }
-
-    public string ReadGlobalHit(ref ExiBitReader reader)
-    {
-        var index = reader.ReadBits(BitsFor(_global.Count));
-        if (index >= (uint)_global.Count)
+        if (Count < InlineCapacity)
         {
-            throw new ExiException($"EXI global string hit {index} outside a table of {_global.Count}.");
+            _values[Count] = value;
+            _ids[Count] = qualifiedNameId;
+        }
+        else
+        {
+            (_overflow ??= []).Add((qualifiedNameId, value));
         }
 
-        return _global[(int)index];
+        Count++;
     }
 
-    public string ReadLocalHit(ref ExiBitReader reader, int qualifiedNameId)
+    /// <summary>The global entry <paramref name="index"/> (its width, BitsFor(Count), is read by the caller).</summary>
+    public readonly string Global(uint index)
+    {
+        if (index >= (uint)Count)
+        {
+            throw new ExiException($"EXI global string hit {index} outside a table of {Count}.");
+        }
+
+        return Value((int)index);
+    }
+
+    /// <summary>Entries in the local partition of <paramref name="qualifiedNameId"/>.</summary>
+    public readonly int LocalCount(int qualifiedNameId)
     {
         var count = 0;
-        foreach (var entry in _local)
+        for (var i = 0; i < Count; i++)
         {
-            if (entry.QualifiedNameId == qualifiedNameId)
+            if (Id(i) == qualifiedNameId)
             {
                 count++;
             }
         }
 
-        if (count == 0)
-        {
-            throw new ExiException("EXI local string hit on an empty partition.");
-        }
+        return count;
+    }
 
-        var index = reader.ReadBits(BitsFor(count));
-        foreach (var entry in _local)
+    public readonly string Local(int qualifiedNameId, uint index)
+    {
+        for (var i = 0; i < Count; i++)
         {
-            if (entry.QualifiedNameId == qualifiedNameId && index-- == 0)
+            if (Id(i) == qualifiedNameId && index-- == 0)
             {
-                return entry.Value;
+                return Value(i);
             }
         }
 
-        throw new ExiException($"EXI local string hit outside a partition of {count}.");
+        throw new ExiException("EXI local string hit outside its partition.");
     }
 
     /// <summary>ceil(log2(n)) bits, as EXI uses for compact identifiers.</summary>
@@ -65,5 +83,21 @@ internal sealed class ExiStringTable
         }
 
         return bits;
+    }
+
+    private readonly string Value(int i) => i < InlineCapacity ? _values[i]! : _overflow![i - InlineCapacity].Value;
+
+    private readonly int Id(int i) => i < InlineCapacity ? _ids[i] : _overflow![i - InlineCapacity].QualifiedNameId;
+
+    [InlineArray(InlineCapacity)]
+    private struct InlineValues
+    {
+        private string? _element;
+    }
+
+    [InlineArray(InlineCapacity)]
+    private struct InlineIds
+    {
+        private int _element;
     }
 }
