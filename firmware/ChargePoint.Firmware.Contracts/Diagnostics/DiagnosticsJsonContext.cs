@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace ChargePoint.Firmware.Contracts.Diagnostics;
+
+/// <summary>Source-generated serialisation of the protocol, shared by the firmware and <c>cpdiag</c> (works in trimmed builds).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(DiagnosticsRequest))]
+[JsonSerializable(typeof(DiagnosticsResponse))]
+[JsonSerializable(typeof(SessionSummary))]
+[JsonSerializable(typeof(TraceMessage))]
+public sealed partial class DiagnosticsJsonContext : JsonSerializerContext;

@@ -1,0 +1,13 @@
+namespace ChargePoint.Firmware.Contracts.Diagnostics;
+
+/// <summary>One request line. <see cref="Session"/> selects a trace; <see cref="IntervalMilliseconds"/> paces <c>live</c>.</summary>
+public sealed record DiagnosticsRequest
+{
+    public int Version { get; init; } = DiagnosticsProtocol.Version;
+
+    public string? Command { get; init; }
+
+    public string? Session { get; init; }
+
+    public int? IntervalMilliseconds { get; init; }
+}
