@@ -11,4 +11,9 @@ namespace ChargePoint.Firmware.Contracts.Diagnostics;
 [JsonSerializable(typeof(DiagnosticsResponse))]
 [JsonSerializable(typeof(SessionSummary))]
 [JsonSerializable(typeof(TraceMessage))]
+[JsonSerializable(typeof(StationStatus))]
+[JsonSerializable(typeof(LiveSample))]
+[JsonSerializable(typeof(IReadOnlyList<SessionSummary>))]
+[JsonSerializable(typeof(SessionTrace))]
+[JsonSerializable(typeof(SelfTestReport))]
 public sealed partial class DiagnosticsJsonContext : JsonSerializerContext;
