@@ -38,7 +38,7 @@ internal sealed class DiagnosticsClient : IAsyncDisposable
                     $"permission denied on {path}: run as root or as a member of the socket's group (Diagnostics:Group, default '{DiagnosticsDefaults.Group}'), e.g. `sudo usermod -aG {DiagnosticsDefaults.Group} $USER`, then log in again."),
                 SocketError.ConnectionRefused => new CliFailureException(CliExitCodes.FirmwareNotRunning,
                     $"the firmware is not running: nothing listens on {path} (check `systemctl status chargepoint`)."),
-                _ when !File.Exists(path) => new CliFailureException(CliExitCodes.FirmwareNotRunning,
+                _ when !Path.Exists(path) => new CliFailureException(CliExitCodes.FirmwareNotRunning,
                     $"the firmware is not running: no diagnostics socket at {path} (check `systemctl status chargepoint`, or pass --socket)."),
                 _ => new CliFailureException(CliExitCodes.FirmwareNotRunning, $"cannot connect to {path}: {ex.Message}."),
             };

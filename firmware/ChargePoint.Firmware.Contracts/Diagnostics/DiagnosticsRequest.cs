@@ -3,7 +3,8 @@ namespace ChargePoint.Firmware.Contracts.Diagnostics;
 /// <summary>One request line. <see cref="Session"/> selects a trace; <see cref="IntervalMilliseconds"/> paces <c>live</c>.</summary>
 public sealed record DiagnosticsRequest
 {
-    public int Version { get; init; } = DiagnosticsProtocol.Version;
+    /// <summary>Settable (not init-only) so an omitted version keeps this default when deserialised.</summary>
+    public int Version { get; set; } = DiagnosticsProtocol.Version;
 
     public string? Command { get; init; }
 

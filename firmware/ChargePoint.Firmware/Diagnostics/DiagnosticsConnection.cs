@@ -43,7 +43,6 @@ internal sealed class DiagnosticsConnection(Socket socket, DiagnosticsDispatcher
         var buffer = new byte[DiagnosticsProtocol.MaxRequestBytes + 1];
         var filled = 0;
         Task? streaming = null;
-        var streamingIsLive = false;
         using var streamingStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
@@ -69,13 +68,17 @@ internal sealed class DiagnosticsConnection(Socket socket, DiagnosticsDispatcher
                         }
                         else if (streaming is not null && !streaming.IsCompleted)
                         {
-                            await _outbox.Writer.WriteAsync(DiagnosticsResponse.Failure(request.Command, DiagnosticsErrors.BadRequest, "this connection is still answering an earlier request (e.g. `live`); open another connection."), cancellationToken).ConfigureAwait(false);
+                            await _outbox.Writer.WriteAsync(DiagnosticsResponse.Failure(request.Command, DiagnosticsErrors.BadRequest, "this connection is streaming `live`; open another connection."), cancellationToken).ConfigureAwait(false);
+                        }
+                        else if (request.Command == DiagnosticsCommands.Live)
+                        {
+                            // Streamed in the background so the reader sees the client's EOF and ends the stream.
+                            streaming = AnswerAsync(request, streamingStop.Token);
                         }
                         else
                         {
-                            // Answered in the background so `live` keeps streaming while the reader watches for EOF.
-                            streamingIsLive = request.Command == DiagnosticsCommands.Live;
-                            streaming = AnswerAsync(request, streamingStop.Token);
+                            // One-shot answers in request order.
+                            await AnswerAsync(request, cancellationToken).ConfigureAwait(false);
                         }
                     }
 
@@ -94,12 +97,7 @@ internal sealed class DiagnosticsConnection(Socket socket, DiagnosticsDispatcher
         {
             if (streaming is not null)
             {
-                // EOF from a `live` client ends its stream; a one-shot answer (e.g. a self-test) is still delivered.
-                if (!streamingIsLive)
-                {
-                    await Task.WhenAny(streaming, Task.Delay(TimeSpan.FromSeconds(30), CancellationToken.None)).ConfigureAwait(false);
-                }
-
+                // EOF from a `live` client ends its stream.
                 await streamingStop.CancelAsync().ConfigureAwait(false);
                 await streaming.ConfigureAwait(false);
             }

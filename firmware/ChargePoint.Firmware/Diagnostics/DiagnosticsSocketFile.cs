@@ -54,7 +54,7 @@ internal static class DiagnosticsSocketFile
     /// <summary>Deletes <paramref name="path"/> unless a live process still accepts connections on it.</summary>
     private static void RemoveStale(string path)
     {
-        if (!File.Exists(path))
+        if (!Path.Exists(path))
         {
             return;
         }

@@ -21,8 +21,14 @@ public sealed class SelfTestRefusedException(string code, string message) : Exce
 public sealed partial class SelfTestRunner(EvseHostedService evse, TimeProvider time, ILogger<SelfTestRunner> logger)
 {
     private const double PlateauToleranceVolts = 1.0;
+
+    /// <summary>5 %: the high-level communication duty, harmless to any vehicle (IEC 61851-1 A.2.3).</summary>
+    private const double DutyCyclePercent = 5;
     private static readonly TimeSpan FeedbackWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PilotSettle = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>Long enough for the peak detectors to charge at 1 kHz, short enough not to meet a pilot sample.</summary>
+    private static readonly TimeSpan PwmSettle = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan ModuleStatusMaxAge = TimeSpan.FromSeconds(5);
     private int _running;
 
@@ -54,9 +60,6 @@ public sealed partial class SelfTestRunner(EvseHostedService evse, TimeProvider 
                 await Task.Delay(PilotSettle, time, cancellationToken).ConfigureAwait(false);
                 await CycleContactorsAsync(control, checks, cancellationToken).ConfigureAwait(false);
                 checks.Add(Plateaus("pilot state F (-12 V)", control.Hardware.ControlPilot.ReadMeasurement(), -12, -12));
-                control.Pilot.RequestHighLevelCommunication();
-                await Task.Delay(PilotSettle, time, cancellationToken).ConfigureAwait(false);
-                checks.Add(Plateaus("pilot PWM generation (+12/-12 V)", control.Hardware.ControlPilot.ReadMeasurement(), 12, -12));
             }
             finally
             {
@@ -66,6 +69,7 @@ public sealed partial class SelfTestRunner(EvseHostedService evse, TimeProvider 
 
             await Task.Delay(PilotSettle, time, cancellationToken).ConfigureAwait(false);
             checks.Add(Plateaus("pilot measurement state A (+12 V)", control.Hardware.ControlPilot.ReadMeasurement(), 12, 12));
+            checks.Add(await PwmAsync(control.Hardware.ControlPilot, cancellationToken).ConfigureAwait(false));
             checks.Add(await MeterAsync(control.Hardware.EnergyMeter, cancellationToken).ConfigureAwait(false));
             checks.Add(PowerModule(control.Hardware.PowerModule));
             var report = new SelfTestReport(time.GetUtcNow(), manager.EvseId, checks.TrueForAll(c => c.Passed), checks);
@@ -75,6 +79,23 @@ public sealed partial class SelfTestRunner(EvseHostedService evse, TimeProvider 
         finally
         {
             Volatile.Write(ref _running, 0);
+        }
+    }
+
+    /// <summary>The pilot controller offers PWM only to a connected vehicle, so the generator is driven directly for
+    /// one measurement (5 % with nothing connected still reads as state A) and put back to +12 V right after.</summary>
+    private async Task<SelfTestCheck> PwmAsync(IControlPilot generator, CancellationToken cancellationToken)
+    {
+        var before = generator.Output;
+        generator.SetOutput(PilotOutput.Pwm(DutyCyclePercent));
+        try
+        {
+            await Task.Delay(PwmSettle, time, cancellationToken).ConfigureAwait(false);
+            return Plateaus("pilot PWM generation (+12/-12 V)", generator.ReadMeasurement(), 12, -12);
+        }
+        finally
+        {
+            generator.SetOutput(before);
         }
     }
 
