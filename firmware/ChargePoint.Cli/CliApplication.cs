@@ -1,5 +1,7 @@
 using System.CommandLine;
+using ChargePoint.Cli.Diagnostics;
 using ChargePoint.Cli.Exi;
+using ChargePoint.Firmware.Contracts.Diagnostics;
 
 namespace ChargePoint.Cli;
 
@@ -39,6 +41,18 @@ public static class CliApplication
     public static RootCommand BuildRootCommand(CliConsole console)
     {
         var root = new RootCommand("ChargePoint diagnostics: inspect a running charger and decode its protocols.");
+        var socket = new Option<string>("--socket")
+        {
+            Description = $"The firmware's diagnostics socket (default {DiagnosticsDefaults.SocketPath}, the firmware's Diagnostics:Socket).",
+            Recursive = true,
+        };
+        root.Options.Add(socket);
+        foreach (var command in new StationCommands(console, socket).Create())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        root.Subcommands.Add(ConfigCommands.Create(console));
         root.Subcommands.Add(ExiCommands.Create(console));
         return root;
     }

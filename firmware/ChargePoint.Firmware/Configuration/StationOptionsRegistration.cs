@@ -22,6 +22,8 @@ public static class StationOptionsRegistration
         services.AddSingleton<IValidateOptions<HalOptions>, HalOptionsValidator>();
         services.AddOptions<V2gStationOptions>().Bind(configuration.GetSection(V2gStationOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<V2gStationOptions>, V2gStationOptionsValidator>();
+        services.AddOptions<DiagnosticsOptions>().Bind(configuration.GetSection(DiagnosticsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DiagnosticsOptions>, DiagnosticsOptionsValidator>();
         return services;
     }
 }

@@ -24,6 +24,9 @@ public static class LogAreas
     /// <summary>SECC bridge (6000–6999).</summary>
     public const int V2g = 6000;
 
+    /// <summary>Diagnostics endpoint (7000–7999).</summary>
+    public const int Diagnostics = 7000;
+
     /// <summary>Simulation mode (9000–9999).</summary>
     public const int Simulation = 9000;
 }

@@ -37,6 +37,9 @@ public sealed partial class EvseHostedService(
     /// <summary>The EVSE manager once the hardware is up (diagnostics, simulation, tests).</summary>
     public Task<EvseManager> Manager => _manager.Task;
 
+    /// <summary>The HAL control layer once started (diagnostics: readings and the self-test).</summary>
+    public StationControl? Control => _control;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var logger = loggers.CreateLogger<EvseHostedService>();

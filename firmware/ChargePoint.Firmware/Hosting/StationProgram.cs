@@ -87,6 +87,23 @@ public static class StationHostBuilder
                 [new KeyValuePair<string, string?>("Storage:Path", Path.Combine(Path.GetTempPath(), "chargepoint-sim"))]);
         }
 
+        if (simulate)
+        {
+            // A simulation serves diagnostics beside its state, in a directory it owns, without a group.
+            var defaults = new List<KeyValuePair<string, string?>>();
+            if (string.IsNullOrEmpty(builder.Configuration["Diagnostics:Socket"]))
+            {
+                defaults.Add(new("Diagnostics:Socket", Path.Combine(builder.Configuration["Storage:Path"]!, "diag.sock")));
+            }
+
+            if (builder.Configuration["Diagnostics:Group"] is null)
+            {
+                defaults.Add(new("Diagnostics:Group", string.Empty));
+            }
+
+            builder.Configuration.AddInMemoryCollection(defaults);
+        }
+
         builder.Services.AddStationOptions(builder.Configuration);
         builder.Logging.AddSimpleConsole(o =>
         {

@@ -1,5 +1,6 @@
 using ChargePoint.Firmware.Configuration;
 using ChargePoint.Firmware.Contracts.Simulation;
+using ChargePoint.Firmware.Diagnostics;
 using ChargePoint.Firmware.Energy;
 using ChargePoint.Firmware.Evse;
 using ChargePoint.Firmware.Ocpp;
@@ -30,6 +31,7 @@ public static class StationServices
         services.AddSingleton<IStationPort, JournalStationPort>();
         services.AddSingleton(_ => new ChargingSchedules(new ChargingProfileStore(), new SmartChargingSettings()));
         services.AddSingleton<HlcSessionSourceSlot>();
+        AddDiagnostics(services);
         if (!simulate)
         {
             // The Linux board composition (GPIO/PWM/CAN/Modbus front ends) is not wired into the host yet;
@@ -46,9 +48,23 @@ public static class StationServices
         services.AddSingleton<IStationHardware>(sp => sp.GetRequiredService<SimulatedStationHardware>());
         services.AddSingleton<EvseHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<EvseHostedService>());
+        services.AddSingleton<SelfTestRunner>();
         services.AddSingleton<ISimulatedCsmsLink, SimulatedCsmsLink>();
         services.AddSingleton<SimulationHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulationHostedService>());
         return services;
+    }
+
+    /// <summary>The <c>cpdiag</c> endpoint, session history and message traces (issue 10). The trace recorder is
+    /// also the OCPP frame tap, and the V2GTP packet inspector the SECC's transport stack should be given.</summary>
+    private static void AddDiagnostics(IServiceCollection services)
+    {
+        services.AddSingleton<TraceRecorder>();
+        services.AddSingleton<ChargePoint.Ocpp.Rpc.IOcppFrameObserver>(sp => sp.GetRequiredService<TraceRecorder>());
+        services.AddSingleton<ChargePoint.V2g.Transport.IV2gPacketInspector>(sp => sp.GetRequiredService<TraceRecorder>());
+        services.AddSingleton<SessionHistory>();
+        services.AddSingleton<IStationSnapshots, StationSnapshots>();
+        services.AddSingleton<DiagnosticsDispatcher>();
+        services.AddHostedService<DiagnosticsServer>();
     }
 }

@@ -20,9 +20,11 @@ public sealed partial class OcppHostedService : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private OcppStationRuntime? _runtime;
     private Task? _run;
+    private readonly ChargePoint.Ocpp.Rpc.IOcppFrameObserver? _frameObserver;
 
-    public OcppHostedService(IConfiguration configuration, ILoggerFactory loggers, IHostApplicationLifetime lifetime, TimeProvider time)
+    public OcppHostedService(IConfiguration configuration, ILoggerFactory loggers, IHostApplicationLifetime lifetime, TimeProvider time, ChargePoint.Ocpp.Rpc.IOcppFrameObserver? frameObserver = null)
     {
+        _frameObserver = frameObserver;
         _configuration = configuration;
         _loggers = loggers;
         _lifetime = lifetime;
@@ -33,6 +35,9 @@ public sealed partial class OcppHostedService : IHostedService, IAsyncDisposable
     /// <summary>The station port the rest of the firmware drives (null when OCPP is not configured).</summary>
     public IOcppStationPort? Port => _runtime?.Station.Transactions;
 
+    /// <summary>The RPC client while OCPP runs (diagnostics: connection state and subprotocol).</summary>
+    public ChargePoint.Ocpp.Rpc.OcppRpcClient? Rpc => _runtime?.Rpc;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (!OcppSettings.IsEnabled(_configuration))
@@ -42,6 +47,7 @@ public sealed partial class OcppHostedService : IHostedService, IAsyncDisposable
         }
 
         var (options, storagePath) = OcppSettings.Read(_configuration);
+        options.FrameObserver = _frameObserver;
         var layout = StationLayout.BidirectionalDc(firmwareVersion: typeof(OcppHostedService).Assembly.GetName().Version?.ToString());
         _runtime = new OcppStationRuntime(options, storagePath, layout, _time, _loggers);
         _runtime.Station.ResetRequested += type =>

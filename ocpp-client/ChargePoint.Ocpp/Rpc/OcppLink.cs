@@ -22,6 +22,9 @@ internal sealed partial class OcppLink : IAsyncDisposable
 
     public ClientWebSocket Socket { get; }
 
+    /// <summary>Optional diagnostics tap (<see cref="OcppRpcOptions.FrameObserver"/>).</summary>
+    public IOcppFrameObserver? Observer { get; init; }
+
     public async Task<bool> SendAsync(byte[] frame, CancellationToken cancellationToken)
     {
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -33,6 +36,7 @@ internal sealed partial class OcppLink : IAsyncDisposable
             }
 
             await Socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            Observer?.OnFrame(OcppFrameDirection.Sent, frame);
             return true;
         }
         catch (WebSocketException ex)
@@ -97,6 +101,7 @@ internal sealed partial class OcppLink : IAsyncDisposable
                 continue;
             }
 
+            Observer?.OnFrame(OcppFrameDirection.Received, message.WrittenSpan);
             await HandleTextAsync(message.WrittenMemory, onFrame, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -235,7 +235,7 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
 
     private async Task ServeAsync(ClientWebSocket socket, CancellationToken cancellationToken)
     {
-        await using var link = new OcppLink(socket, _options.MaxFrameBytes, _logger);
+        await using var link = new OcppLink(socket, _options.MaxFrameBytes, _logger) { Observer = _options.FrameObserver };
         using var connectionCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var inbound = new OcppInboundCalls(link, _handlers, _logger);
         var inboundWorker = inbound.RunAsync(connectionCts.Token);

@@ -41,6 +41,9 @@ public sealed class OcppRpcOptions
     /// <summary>Largest frame accepted from the CSMS (bytes of UTF-8 text).</summary>
     public int MaxFrameBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Optional tap that sees every frame in and out (diagnostics traces); null when unused.</summary>
+    public IOcppFrameObserver? FrameObserver { get; set; }
+
     /// <summary>Time allowed for the WebSocket/TLS handshake.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -17,6 +17,9 @@ public sealed class HalOptions
 
     public HalDriver Driver { get; set; } = HalDriver.Linux;
 
+    /// <summary>The pilot front end of a Linux board (ignored by the simulated station).</summary>
+    public PilotFrontEnd PilotFrontEnd { get; set; } = PilotFrontEnd.Mcu;
+
     /// <summary>EVSE rating for charging (EVSE.Power), in W.</summary>
     public double MaxChargePowerWatts { get; set; } = 50_000;
 

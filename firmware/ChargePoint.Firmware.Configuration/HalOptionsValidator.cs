@@ -19,6 +19,11 @@ public sealed class HalOptionsValidator : IValidateOptions<HalOptions>
             problems.Add($"Hal:Driver '{options.Driver}' is unknown; use Linux or Simulated.");
         }
 
+        if (!Enum.IsDefined(options.PilotFrontEnd))
+        {
+            problems.Add($"Hal:PilotFrontEnd '{options.PilotFrontEnd}' is unknown; use Mcu or Direct.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

@@ -6,12 +6,16 @@ namespace ChargePoint.Firmware.Configuration;
 /// starts charging without a place to keep its transactions.</summary>
 public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
+    /// <summary>The checks that need no file system (used by <c>cpdiag config validate</c> off the board).</summary>
+    public static string? CheckPath(string? path) =>
+        string.IsNullOrWhiteSpace(path) ? "Storage:Path is empty; set it to a writable directory, e.g. /var/lib/chargepoint." : null;
+
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.Path))
+        if (CheckPath(options.Path) is { } problem)
         {
-            return ValidateOptionsResult.Fail("Storage:Path is empty; set it to a writable directory, e.g. /var/lib/chargepoint.");
+            return ValidateOptionsResult.Fail(problem);
         }
 
         try

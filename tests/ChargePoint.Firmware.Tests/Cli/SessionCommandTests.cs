@@ -1,0 +1,69 @@
+using ChargePoint.Cli;
+using ChargePoint.Firmware.Evse;
+
+namespace ChargePoint.Firmware.Tests.Cli;
+
+/// <summary><c>cpdiag sessions</c>, <c>trace</c> and <c>selftest</c> around real simulated sessions, and the history surviving a restart.</summary>
+public sealed class SessionCommandTests
+{
+    [Fact]
+    public async Task Sessions_are_listed_with_settled_energy_survive_a_restart_and_selftest_refuses_a_busy_evse()
+    {
+        var storage = Directory.CreateTempSubdirectory("cp-diag-sessions");
+        string sessionId;
+        double imported, exported;
+        var station = await DiagnosticsStation.StartAsync(storage, "--Simulation:Ev=dc-bpt-dynamic", "--Simulation:ChargeSeconds=1", "--Simulation:DischargeSeconds=5");
+        try
+        {
+            var manager = await station.Manager;
+            await WaitAsync(() => manager.State is EvseState.Charging or EvseState.Discharging);
+
+            var busy = await station.CpdiagAsync("selftest");
+
+            Assert.Equal(CliExitCodes.EvseBusy, busy.Exit);
+            Assert.StartsWith("cpdiag: EVSE busy: EVSE 1 is busy (state ", busy.Err, StringComparison.Ordinal);
+            CliRun listed = null!;
+            await WaitAsync(() =>
+            {
+                listed = station.CpdiagAsync("sessions", "--json").GetAwaiter().GetResult();
+                return listed.Json().GetArrayLength() > 0;
+            });
+            var session = listed.Json()[0];
+            sessionId = session.GetProperty("sessionId").GetString()!;
+            imported = session.GetProperty("importedWattHours").GetDouble();
+            exported = session.GetProperty("exportedWattHours").GetDouble();
+            Assert.True(imported > 0 && exported > 0, listed.Out);
+            Assert.Equal(imported - exported, session.GetProperty("netWattHours").GetDouble(), 6);
+            Assert.Equal("StoppedByEV", session.GetProperty("stopReason").GetString());
+            Assert.False(string.IsNullOrEmpty(session.GetProperty("transactionId").GetString()));
+            Assert.True(session.GetProperty("stoppedAt").GetDateTimeOffset() > session.GetProperty("startedAt").GetDateTimeOffset());
+        }
+        finally
+        {
+            await station.StopAsync();
+        }
+
+        await using var restarted = await DiagnosticsStation.StartAsync(storage, "--Simulation:Ev=none");
+        var after = await restarted.CpdiagAsync("sessions", "--json");
+        var kept = after.Json().EnumerateArray().Single(s => s.GetProperty("sessionId").GetString() == sessionId);
+        Assert.Equal(imported, kept.GetProperty("importedWattHours").GetDouble());
+        var human = await restarted.CpdiagAsync("sessions");
+        Assert.Contains(sessionId, human.Out, StringComparison.Ordinal);
+        var trace = await restarted.CpdiagAsync("trace", "--session", sessionId, "--json");
+        Assert.True(trace.Exit == CliExitCodes.Ok, trace.ToString());
+        Assert.Equal(sessionId, trace.Json().GetProperty("sessionId").GetString());
+        var unknown = await restarted.CpdiagAsync("trace", "--session", "no-such-session");
+        Assert.Equal(CliExitCodes.FirmwareError, unknown.Exit);
+        Assert.Contains("no trace of session 'no-such-session'", unknown.Err, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not reached in 60 s");
+            await Task.Delay(20);
+        }
+    }
+}
