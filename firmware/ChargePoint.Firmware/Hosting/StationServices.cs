@@ -1,9 +1,9 @@
 using ChargePoint.Firmware.Configuration;
-using ChargePoint.Firmware.Contracts.Simulation;
 using ChargePoint.Firmware.Energy;
 using ChargePoint.Firmware.Evse;
 using ChargePoint.Firmware.Ocpp;
 using ChargePoint.Firmware.Safety;
+using ChargePoint.Firmware.Settlement;
 using ChargePoint.Firmware.Simulation;
 using ChargePoint.Firmware.V2g;
 using ChargePoint.Hal.Abstractions;
@@ -24,10 +24,21 @@ public static class StationServices
         services.AddSingleton<Systemd.IStationHealth>(sp => sp.GetRequiredService<StationHealth>());
         services.AddHostedService<Systemd.SystemdNotifyService>();
 
-        // The OCPP 2.1 client (enabled when Ocpp:CsmsUrl is set). Its station port is not yet driven by the EVSE
-        // manager, which reports through IStationPort (JournalStationPort) until that adapter is written.
-        services.AddHostedService<OcppHostedService>();
-        services.AddSingleton<IStationPort, JournalStationPort>();
+        // The OCPP 2.1 client runs when Ocpp:CsmsUrl is set or the simulation starts its CSMS; the EVSE manager then
+        // reports through the OCPP station port. A station with no CSMS at all (stand-alone, free vend) only
+        // journals what it would have sent.
+        services.AddSingleton(sp =>
+        {
+            var configured = !string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<StationOcppOptions>>().Value.CsmsUrl);
+            return new CsmsEndpoint(configured, simulationProvidesCsms: simulate && !configured);
+        });
+        services.AddSingleton<OcppHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<OcppHostedService>());
+        services.AddSingleton<JournalStationPort>();
+        services.AddSingleton(sp => new SettlementStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton<IStationPort>(sp => sp.GetRequiredService<CsmsEndpoint>().ExpectsCsms
+            ? ActivatorUtilities.CreateInstance<OcppStationPort>(sp)
+            : sp.GetRequiredService<JournalStationPort>());
         services.AddSingleton(_ => new ChargingSchedules(new ChargingProfileStore(), new SmartChargingSettings()));
         services.AddSingleton<HlcSessionSourceSlot>();
         if (!simulate)
@@ -46,7 +57,6 @@ public static class StationServices
         services.AddSingleton<IStationHardware>(sp => sp.GetRequiredService<SimulatedStationHardware>());
         services.AddSingleton<EvseHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<EvseHostedService>());
-        services.AddSingleton<ISimulatedCsmsLink, SimulatedCsmsLink>();
         services.AddSingleton<SimulationHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulationHostedService>());
         return services;

@@ -22,7 +22,7 @@ internal sealed class SimulatedStation : IAsyncDisposable
 
     public SimulatedStationHardware Hardware => _host.Services.GetRequiredService<SimulatedStationHardware>();
 
-    public JournalStationPort Port => (JournalStationPort)_host.Services.GetRequiredService<IStationPort>();
+    public JournalStationPort Port => _host.Services.GetRequiredService<JournalStationPort>();
 
     public SimulationHostedService Simulation => _host.Services.GetRequiredService<SimulationHostedService>();
 
