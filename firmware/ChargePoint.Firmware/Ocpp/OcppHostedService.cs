@@ -145,6 +145,16 @@ public sealed partial class OcppHostedService : IHostedService, IAsyncDisposable
             _lifetime.StopApplication();
         };
 
+        // OCPPCommCtrlr's back-off values (persisted; the CSMS may change them) drive reconnection (B10).
+        ApplyBackOff(runtime, settings.Options);
+        runtime.DeviceModel.Changed += (declaration, _) =>
+        {
+            if (declaration.Component.Name == "OCPPCommCtrlr")
+            {
+                ApplyBackOff(runtime, settings.Options);
+            }
+        };
+
         // The CSMS's profiles are the ones the charge loop follows.
         _schedules.UseStore(runtime.SmartCharging.Store);
         runtime.SmartCharging.ProfilesChanged += _schedules.ProfilesChanged;
@@ -153,6 +163,14 @@ public sealed partial class OcppHostedService : IHostedService, IAsyncDisposable
         var run = Task.Run(() => runtime.RunAsync(_stop.Token), CancellationToken.None);
         _ready.TrySetResult(runtime);
         return run;
+    }
+
+    private static void ApplyBackOff(OcppStationRuntime runtime, ChargePoint.Ocpp.Rpc.OcppRpcOptions options)
+    {
+        var model = runtime.DeviceModel;
+        options.RetryBackOffWaitMinimum = TimeSpan.FromSeconds(model.GetInt("OCPPCommCtrlr", "RetryBackOffWaitMinimum"));
+        options.RetryBackOffRandomRange = TimeSpan.FromSeconds(model.GetInt("OCPPCommCtrlr", "RetryBackOffRandomRange"));
+        options.RetryBackOffRepeatTimes = model.GetInt("OCPPCommCtrlr", "RetryBackOffRepeatTimes");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "OCPP client disabled: Ocpp:CsmsUrl is not set")]

@@ -27,9 +27,6 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
     /// <summary>How long an authorization waits for the CSMS link before the offline policy decides.</summary>
     private static readonly TimeSpan AuthorizeLinkWait = TimeSpan.FromSeconds(10);
 
-    /// <summary>Settlement registers are written at most this often while a transaction runs.</summary>
-    private static readonly TimeSpan SettlementWritePeriod = TimeSpan.FromSeconds(1);
-
     private readonly JournalStationPort _journal;
     private readonly SettlementStore _settlement;
     private readonly TimeProvider _time;
@@ -167,6 +164,14 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
         var view = View(evseId);
         view.LastReading = reading;
         view.StateOfCharge = stateOfChargePercent ?? view.StateOfCharge;
+
+        // Written before the client may send the sample, so registers recovered after a crash are never behind
+        // what the CSMS already saw.
+        if (view.Transaction is { } id)
+        {
+            _settlement.Update(id, reading.ImportedEnergyWattHours, reading.ExportedEnergyWattHours, view.StateOfCharge);
+        }
+
         Do(runtime =>
         {
             var tm = runtime.Station.Transactions;
@@ -187,12 +192,6 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
                 }
             }
         });
-
-        if (view.Transaction is { } id && _time.GetElapsedTime(view.LastSettlementWrite) >= SettlementWritePeriod)
-        {
-            view.LastSettlementWrite = _time.GetTimestamp();
-            _settlement.Update(id, reading.ImportedEnergyWattHours, reading.ExportedEnergyWattHours, view.StateOfCharge);
-        }
     }
 
     public void EvConnected(int evseId, HlcSessionInfo session, EvLimits limits)
@@ -445,8 +444,6 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
         public HalReading? LastReading { get; set; }
 
         public double? StateOfCharge { get; set; }
-
-        public long LastSettlementWrite { get; set; }
 
         public (string Token, Task<bool> Answer)? Authorization { get; set; }
 
