@@ -56,6 +56,32 @@ public sealed class StrictCsmsSessionTests
     }
 
     [Fact]
+    public async Task Emergency_stop_mid_discharge_reaches_the_csms_as_faulted_status_event_and_ended_emergency_stop()
+    {
+        const string id = "fw-estop";
+        await using var peer = await StrictCsmsPeer.StartAsync(Password);
+        await using var station = await SimulatedStation.StartAsync("dc-bpt-dynamic", sessions: null, chargeSeconds: 1, dischargeSeconds: 60,
+            StationArguments(peer, id), storage => StationStorage.FastSamplingAndReconnect(storage, id));
+        var started = (await peer.WaitForCallsAsync("TransactionEvent", 1, id, TimeSpan.FromSeconds(30)))[0];
+        var transactionId = started.GetProperty("transactionInfo").GetProperty("transactionId").GetString()!;
+        await peer.CallAsync("SetChargingProfile", DischargeProfile(11, transactionId), id);
+        await peer.WaitForAsync(_ => TransactionEvents(peer, id, transactionId).Any(e => Sampled(e, "Power.Active.Import").Any(p => p < -1000)), TimeSpan.FromSeconds(30));
+
+        station.Hardware.PressEmergencyStop();
+
+        await peer.WaitForAsync(_ => TransactionEvents(peer, id, transactionId).Any(e => EventType(e) == "Ended"), TimeSpan.FromSeconds(20));
+        await peer.WaitForCallsAsync("NotifyEvent", 1, id, TimeSpan.FromSeconds(20));
+        var events = TransactionEvents(peer, id, transactionId);
+        AssertContinuous(events);
+        var info = events[^1].GetProperty("transactionInfo");
+        Assert.Equal("EmergencyStop", info.GetProperty("stoppedReason").GetString());
+        Assert.Equal("AbnormalCondition", events[^1].GetProperty("triggerReason").GetString());
+        Assert.Contains(peer.CallsFromStation("StatusNotification", id), s => s.GetProperty("connectorStatus").GetString() == "Faulted");
+        Assert.Contains(peer.CallsFromStation("NotifyEvent", id), n => n.GetProperty("eventData")[0].GetProperty("component").GetProperty("name").GetString() == "EmergencyStopSensor");
+        Assert.Empty(peer.StrictValidationFailures);
+    }
+
+    [Fact]
     public async Task A_station_without_discharge_capability_rejects_a_negative_profile()
     {
         const string id = "fw-unidirectional";
