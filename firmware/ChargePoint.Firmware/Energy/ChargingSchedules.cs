@@ -11,7 +11,7 @@ namespace ChargePoint.Firmware.Energy;
 public sealed class ChargingSchedules
 {
     private readonly Lock _gate = new();
-    private readonly ChargingProfileStore _store;
+    private ChargingProfileStore _store;
     private readonly SmartChargingSettings _settings;
     private ImmutableDictionary<int, EvseState> _evses = ImmutableDictionary<int, EvseState>.Empty;
 
@@ -25,11 +25,37 @@ public sealed class ChargingSchedules
 
     public event Action<int>? Changed;
 
+    /// <summary>Follows the OCPP client's profile store (the profiles the CSMS installs) instead of the local one.</summary>
+    public void UseStore(ChargingProfileStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        lock (_gate)
+        {
+            _store = store;
+        }
+
+        ProfilesChanged();
+    }
+
+    /// <summary>The CSMS installed, cleared or updated a profile: every EVSE re-reads its composite schedule.</summary>
+    public void ProfilesChanged() => Changed?.Invoke(0);
+
     public void RegisterEvse(int evseId, EvseCapabilities capabilities, ImmutableHashSet<OperationMode> modes)
     {
         lock (_gate)
         {
             _evses = _evses.SetItem(evseId, new EvseState(capabilities) { SupportedOperationModes = modes });
+        }
+    }
+
+    private ChargingProfileStore Store
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _store;
+            }
         }
     }
 
@@ -54,7 +80,7 @@ public sealed class ChargingSchedules
         if (ended is not null)
         {
             // A TxProfile lives as long as its transaction (K01.FR.05).
-            _store.RemoveTransactionProfiles(ended);
+            Store.RemoveTransactionProfiles(ended);
         }
 
         Changed?.Invoke(evseId);
@@ -77,12 +103,14 @@ public sealed class ChargingSchedules
     public CompositeSchedule Composite(int evseId, DateTimeOffset now)
     {
         EvseState evse;
+        ChargingProfileStore store;
         lock (_gate)
         {
             evse = _evses[evseId];
+            store = _store;
         }
 
         return CompositeScheduleCalculator.Calculate(
-            new CompositeScheduleRequest(now, 60, evseId, ChargingRateUnit.W), _store.Profiles, evse.Capabilities, evse.Transaction);
+            new CompositeScheduleRequest(now, 60, evseId, ChargingRateUnit.W), store.Profiles, evse.Capabilities, evse.Transaction);
     }
 }

@@ -12,8 +12,11 @@ public sealed partial class EvseManager
     private async Task StartTransactionAsync()
     {
         var reading = await ReadMeterAsync().ConfigureAwait(false);
-        var id = Guid.NewGuid().ToString("N");
-        var data = new SessionData(id, reading?.ImportedEnergyWattHours ?? 0, reading?.ExportedEnergyWattHours ?? 0);
+        var importStart = reading?.ImportedEnergyWattHours ?? 0;
+
+        // The CSMS's id for the transaction (the OCPP client may have started it at plug-in): TxProfiles name it.
+        var id = _port.TransactionStarted(EvseId, Guid.NewGuid().ToString("N"), importStart);
+        var data = new SessionData(id, importStart, reading?.ExportedEnergyWattHours ?? 0);
         lock (_gate)
         {
             _session = data;
@@ -21,7 +24,6 @@ public sealed partial class EvseManager
         }
 
         _schedules.SetTransaction(EvseId, new ActiveTransaction(id, _time.GetUtcNow()));
-        _port.TransactionStarted(EvseId, id, data.MeterStartImportWattHours);
     }
 
     /// <summary>Ends the running transaction (if any) and returns the energy imported and exported during it.</summary>

@@ -50,6 +50,7 @@ public sealed partial class EvseManager : IDisposable
         Energy.DecisionChanged += _ => DriveModule();
         _schedules.Changed += OnSchedulesChanged;
         _control.Safety.FaultRaised += OnSafetyFault;
+        _control.Safety.MeterRead += OnMeterRead;
     }
 
     public int EvseId => _settings.EvseId;
@@ -105,7 +106,11 @@ public sealed partial class EvseManager : IDisposable
     {
         _schedules.Changed -= OnSchedulesChanged;
         _control.Safety.FaultRaised -= OnSafetyFault;
+        _control.Safety.MeterRead -= OnMeterRead;
     }
+
+    private void OnMeterRead(object? sender, MeterReading reading) =>
+        _port.MeterSampled(EvseId, reading, LastEvStatus?.PresentSocPercent);
 
     private async Task<SessionRecord> RunOneSessionAsync(IHlcSessionSource sessions, CancellationToken cancellationToken)
     {

@@ -1,10 +1,10 @@
 using ChargePoint.Firmware.Configuration;
-using ChargePoint.Firmware.Contracts.Simulation;
 using ChargePoint.Firmware.Diagnostics;
 using ChargePoint.Firmware.Energy;
 using ChargePoint.Firmware.Evse;
 using ChargePoint.Firmware.Ocpp;
 using ChargePoint.Firmware.Safety;
+using ChargePoint.Firmware.Settlement;
 using ChargePoint.Firmware.Simulation;
 using ChargePoint.Firmware.V2g;
 using ChargePoint.Hal.Abstractions;
@@ -25,10 +25,21 @@ public static class StationServices
         services.AddSingleton<Systemd.IStationHealth>(sp => sp.GetRequiredService<StationHealth>());
         services.AddHostedService<Systemd.SystemdNotifyService>();
 
-        // The OCPP 2.1 client (enabled when Ocpp:CsmsUrl is set). Its station port is not yet driven by the EVSE
-        // manager, which reports through IStationPort (JournalStationPort) until that adapter is written.
-        services.AddHostedService<OcppHostedService>();
-        services.AddSingleton<IStationPort, JournalStationPort>();
+        // The OCPP 2.1 client runs when Ocpp:CsmsUrl is set or the simulation starts its CSMS; the EVSE manager then
+        // reports through the OCPP station port. A station with no CSMS at all (stand-alone, free vend) only
+        // journals what it would have sent.
+        services.AddSingleton(sp =>
+        {
+            var configured = !string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<StationOcppOptions>>().Value.CsmsUrl);
+            return new CsmsEndpoint(configured, simulationProvidesCsms: simulate && !configured);
+        });
+        services.AddSingleton<OcppHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<OcppHostedService>());
+        services.AddSingleton<JournalStationPort>();
+        services.AddSingleton(sp => new SettlementStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton<IStationPort>(sp => sp.GetRequiredService<CsmsEndpoint>().ExpectsCsms
+            ? ActivatorUtilities.CreateInstance<OcppStationPort>(sp)
+            : sp.GetRequiredService<JournalStationPort>());
         services.AddSingleton(_ => new ChargingSchedules(new ChargingProfileStore(), new SmartChargingSettings()));
         services.AddSingleton<HlcSessionSourceSlot>();
         AddDiagnostics(services);
@@ -49,7 +60,6 @@ public static class StationServices
         services.AddSingleton<EvseHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<EvseHostedService>());
         services.AddSingleton<SelfTestRunner>();
-        services.AddSingleton<ISimulatedCsmsLink, SimulatedCsmsLink>();
         services.AddSingleton<SimulationHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulationHostedService>());
         return services;

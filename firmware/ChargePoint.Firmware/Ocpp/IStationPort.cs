@@ -1,5 +1,6 @@
 using ChargePoint.Firmware.Contracts.V2g;
 using ChargePoint.Firmware.Safety;
+using ChargePoint.Hal.Abstractions;
 
 namespace ChargePoint.Firmware.Ocpp;
 
@@ -17,9 +18,17 @@ public interface IStationPort
     /// <summary>EIM authorization (local list, cache or Authorize); null while the answer is still pending.</summary>
     bool? Authorize(int evseId, string idToken);
 
-    void TransactionStarted(int evseId, string transactionId, double meterStartWattHours);
+    /// <summary>
+    /// The EV is authorized and the station's transaction begins. Returns the id the CSMS knows the transaction
+    /// by (the OCPP client's, when it already started one at an earlier TxStartPoint), otherwise
+    /// <paramref name="proposedTransactionId"/>; the firmware binds TxProfiles and the settlement to that id.
+    /// </summary>
+    string TransactionStarted(int evseId, string proposedTransactionId, double meterStartWattHours);
 
     void TransactionEnded(int evseId, string transactionId, TransactionStopReason reason, double importedWattHours, double exportedWattHours);
+
+    /// <summary>A meter sample of the EVSE (every safety-supervisor meter poll) with the EV's state of charge when known.</summary>
+    void MeterSampled(int evseId, MeterReading reading, double? stateOfChargePercent);
 
     /// <summary>The ISO 15118-20 session's EV data (ConnectedEV, NotifyEVChargingNeeds).</summary>
     void EvConnected(int evseId, HlcSessionInfo session, EvLimits limits);

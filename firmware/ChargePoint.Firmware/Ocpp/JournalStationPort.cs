@@ -2,14 +2,16 @@ using System.Collections.Concurrent;
 using ChargePoint.Firmware.Contracts.V2g;
 using ChargePoint.Firmware.Diagnostics;
 using ChargePoint.Firmware.Safety;
+using ChargePoint.Hal.Abstractions;
 using Microsoft.Extensions.Logging;
 
 namespace ChargePoint.Firmware.Ocpp;
 
 /// <summary>
-/// The station port used until the OCPP client's transaction and device-model blocks are wired: it logs every
-/// call with the OCPP message it stands for and keeps a bounded journal for diagnostics. Authorization is
-/// answered locally (EIM accepted: the station's free-vend behaviour while no CSMS decides).
+/// The station port of a station without a CSMS (no Ocpp:CsmsUrl and no simulation CSMS): it logs every call with
+/// the OCPP message it stands for and keeps a bounded journal for diagnostics. Authorization is answered locally
+/// (EIM accepted: the free-vend behaviour of a stand-alone charger). With a CSMS the OCPP station port journals
+/// through it as well, so diagnostics read one journal either way.
 /// </summary>
 public sealed partial class JournalStationPort(TimeProvider time, ILogger<JournalStationPort> logger) : IStationPort
 {
@@ -37,10 +39,16 @@ public sealed partial class JournalStationPort(TimeProvider time, ILogger<Journa
         return true;
     }
 
-    public void TransactionStarted(int evseId, string transactionId, double meterStartWattHours)
+    public string TransactionStarted(int evseId, string proposedTransactionId, double meterStartWattHours)
     {
-        Record(evseId, "TransactionEvent.Started", transactionId);
-        LogTransactionStarted(logger, evseId, transactionId, meterStartWattHours);
+        Record(evseId, "TransactionEvent.Started", proposedTransactionId);
+        LogTransactionStarted(logger, evseId, proposedTransactionId, meterStartWattHours);
+        return proposedTransactionId;
+    }
+
+    public void MeterSampled(int evseId, MeterReading reading, double? stateOfChargePercent)
+    {
+        // Meter samples are not journalled: the journal keeps events, not a 2 Hz stream.
     }
 
     public void TransactionEnded(int evseId, string transactionId, TransactionStopReason reason, double importedWattHours, double exportedWattHours)
@@ -56,7 +64,8 @@ public sealed partial class JournalStationPort(TimeProvider time, ILogger<Journa
         Record(evseId, "NotifyEVChargingNeeds", $"{session.EnergyService} {session.ControlMode} charge≤{limits.MaxChargePowerWatts:0} W discharge≤{limits.MaxDischargePowerWatts:0} W");
     }
 
-    private void Record(int evseId, string kind, string detail)
+    /// <summary>Adds one entry to the journal (the OCPP station port journals what it sends, too).</summary>
+    public void Record(int evseId, string kind, string detail)
     {
         _journal.Enqueue(new StationPortEvent(time.GetUtcNow(), evseId, kind, detail));
         while (_journal.Count > JournalCapacity && _journal.TryDequeue(out _))

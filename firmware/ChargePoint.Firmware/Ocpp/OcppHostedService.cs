@@ -1,14 +1,21 @@
+using ChargePoint.Firmware.Configuration;
+using ChargePoint.Firmware.Energy;
+using ChargePoint.Firmware.Hosting;
 using ChargePoint.Ocpp.DeviceModel;
 using ChargePoint.Ocpp.Station;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChargePoint.Firmware.Ocpp;
 
 /// <summary>
-/// Runs the OCPP 2.1 client for the station's lifetime. A Reset accepted from the CSMS stops the host; the
-/// service manager starts the firmware again.
+/// Runs the OCPP 2.1 client for the station's lifetime, against Ocpp:CsmsUrl or, in simulation, the built-in
+/// CSMS once the rig has started it. The CSMS's charging profiles feed the firmware's
+/// <see cref="ChargingSchedules"/>. A Reset accepted from the CSMS stops the host; the service manager starts the
+/// firmware again. Registered before the EVSE service, so it stops after it and the final TransactionEvent is
+/// still queued (durably) and, when the link is up, sent.
 /// </summary>
 public sealed partial class OcppHostedService : IHostedService, IAsyncDisposable
 {
@@ -16,23 +23,35 @@ public sealed partial class OcppHostedService : IHostedService, IAsyncDisposable
     private readonly ILoggerFactory _loggers;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly TimeProvider _time;
+    private readonly CsmsEndpoint _endpoint;
+    private readonly HalOptions _hal;
+    private readonly ChargingSchedules _schedules;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource<OcppStationRuntime?> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private OcppStationRuntime? _runtime;
     private Task? _run;
     private readonly ChargePoint.Ocpp.Rpc.IOcppFrameObserver? _frameObserver;
 
-    public OcppHostedService(IConfiguration configuration, ILoggerFactory loggers, IHostApplicationLifetime lifetime, TimeProvider time, ChargePoint.Ocpp.Rpc.IOcppFrameObserver? frameObserver = null)
+    public OcppHostedService(IConfiguration configuration, ILoggerFactory loggers, IHostApplicationLifetime lifetime, TimeProvider time,
+        CsmsEndpoint endpoint, IOptions<HalOptions> hal, ChargingSchedules schedules, ChargePoint.Ocpp.Rpc.IOcppFrameObserver? frameObserver = null)
     {
+        ArgumentNullException.ThrowIfNull(hal);
         _frameObserver = frameObserver;
         _configuration = configuration;
         _loggers = loggers;
         _lifetime = lifetime;
         _time = time;
+        _endpoint = endpoint;
+        _hal = hal.Value;
+        _schedules = schedules;
         _logger = loggers.CreateLogger<OcppHostedService>();
     }
 
-    /// <summary>The station port the rest of the firmware drives (null when OCPP is not configured).</summary>
+    /// <summary>The running client, once the CSMS URL is known (null when the station has no CSMS).</summary>
+    public Task<OcppStationRuntime?> Runtime => _ready.Task;
+
+    /// <summary>The port the OCPP client offers the firmware (null when OCPP is not configured).</summary>
     public IOcppStationPort? Port => _runtime?.Station.Transactions;
 
     /// <summary>The RPC client while OCPP runs (diagnostics: connection state and subprotocol).</summary>
@@ -40,28 +59,38 @@ public sealed partial class OcppHostedService : IHostedService, IAsyncDisposable
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!OcppSettings.IsEnabled(_configuration))
+        if (!_endpoint.ExpectsCsms)
         {
             LogDisabled();
+            _ready.TrySetResult(null);
             return Task.CompletedTask;
         }
 
-        var (options, storagePath) = OcppSettings.Read(_configuration);
-        options.FrameObserver = _frameObserver;
-        var layout = StationLayout.BidirectionalDc(firmwareVersion: typeof(OcppHostedService).Assembly.GetName().Version?.ToString());
-        _runtime = new OcppStationRuntime(options, storagePath, layout, _time, _loggers);
-        _runtime.Station.ResetRequested += type =>
+        if (_endpoint.IsConfigured)
         {
-            LogReset(type.ToString());
-            _lifetime.StopApplication();
-        };
-        _run = Task.Run(() => _runtime.RunAsync(_stop.Token), CancellationToken.None);
+            // A bad configured value stops start-up with one message naming the key.
+            _run = Start(OcppSettings.Read(_configuration));
+            return Task.CompletedTask;
+        }
+
+        _run = Task.Run(() => StartWhenCsmsKnownAsync(_stop.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_runtime is not null)
+        {
+            // Give the durable queue a moment to hand the last events (e.g. TransactionEvent Ended) to the CSMS.
+            var deadline = _time.GetTimestamp();
+            while (_runtime.Rpc.IsConnected && _runtime.Outbox.Count > 0 && _time.GetElapsedTime(deadline) < TimeSpan.FromSeconds(3))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
+        _ready.TrySetResult(null);
         if (_run is not null)
         {
             try
@@ -84,8 +113,80 @@ public sealed partial class OcppHostedService : IHostedService, IAsyncDisposable
         _stop.Dispose();
     }
 
+    private async Task StartWhenCsmsKnownAsync(CancellationToken cancellationToken)
+    {
+        var url = await _endpoint.UrlAsync(cancellationToken).ConfigureAwait(false);
+        if (url is null)
+        {
+            LogDisabled();
+            _ready.TrySetResult(null);
+            return;
+        }
+
+        Task run;
+        try
+        {
+            run = Start(OcppSettings.Read(_configuration, url));
+        }
+        catch (StationStartupException ex)
+        {
+            LogStartFailed(ex.Message);
+            _ready.TrySetResult(null);
+            _lifetime.StopApplication();
+            return;
+        }
+
+        await run.ConfigureAwait(false);
+    }
+
+    private Task Start((ChargePoint.Ocpp.Rpc.OcppRpcOptions Options, string StoragePath) settings)
+    {
+        var layout = new StationLayout("CP-V2G-DC", "ChargePoint", null, typeof(OcppHostedService).Assembly.GetName().Version?.ToString(),
+            EvseCount: 1, ConnectorsPerEvse: 1, _hal.MaxChargePowerWatts, _hal.MaxDischargePowerWatts, "cCCS2");
+        settings.Options.FrameObserver = _frameObserver;
+        var runtime = new OcppStationRuntime(settings.Options, settings.StoragePath, layout, _time, _loggers);
+        runtime.Station.ResetRequested += type =>
+        {
+            LogReset(type.ToString());
+            _lifetime.StopApplication();
+        };
+
+        // OCPPCommCtrlr's back-off values (persisted; the CSMS may change them) drive reconnection (B10).
+        ApplyBackOff(runtime, settings.Options);
+        runtime.DeviceModel.Changed += (declaration, _) =>
+        {
+            if (declaration.Component.Name == "OCPPCommCtrlr")
+            {
+                ApplyBackOff(runtime, settings.Options);
+            }
+        };
+
+        // The CSMS's profiles are the ones the charge loop follows.
+        _schedules.UseStore(runtime.SmartCharging.Store);
+        runtime.SmartCharging.ProfilesChanged += _schedules.ProfilesChanged;
+        _runtime = runtime;
+        LogStarting(settings.Options.CsmsUrl, settings.Options.StationId);
+        var run = Task.Run(() => runtime.RunAsync(_stop.Token), CancellationToken.None);
+        _ready.TrySetResult(runtime);
+        return run;
+    }
+
+    private static void ApplyBackOff(OcppStationRuntime runtime, ChargePoint.Ocpp.Rpc.OcppRpcOptions options)
+    {
+        var model = runtime.DeviceModel;
+        options.RetryBackOffWaitMinimum = TimeSpan.FromSeconds(model.GetInt("OCPPCommCtrlr", "RetryBackOffWaitMinimum"));
+        options.RetryBackOffRandomRange = TimeSpan.FromSeconds(model.GetInt("OCPPCommCtrlr", "RetryBackOffRandomRange"));
+        options.RetryBackOffRepeatTimes = model.GetInt("OCPPCommCtrlr", "RetryBackOffRepeatTimes");
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "OCPP client disabled: Ocpp:CsmsUrl is not set")]
     private partial void LogDisabled();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "OCPP client connecting to {Url} as {StationId}")]
+    private partial void LogStarting(Uri url, string stationId);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "OCPP client cannot start: {Problem}")]
+    private partial void LogStartFailed(string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "CSMS requested a {Type} reset: stopping the firmware")]
     private partial void LogReset(string type);

@@ -16,19 +16,31 @@ public static class OcppSettings
     public static bool IsEnabled(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration?["Ocpp:CsmsUrl"]);
 
-    public static (OcppRpcOptions Options, string StoragePath) Read(IConfiguration configuration)
+    /// <summary>The password the station uses with the simulation's built-in CSMS when none is configured.</summary>
+    public const string SimulationPassword = "simulation-password-0001";
+
+    /// <summary>The station id used with the simulation's built-in CSMS when none is configured.</summary>
+    public const string SimulationStationId = "CP001";
+
+    public static (OcppRpcOptions Options, string StoragePath) Read(IConfiguration configuration) => Read(configuration, null);
+
+    /// <summary>Reads the settings; <paramref name="simulationCsms"/> is the built-in CSMS's URL when the simulation
+    /// provides the CSMS (station id and password then default to the simulation's).</summary>
+    public static (OcppRpcOptions Options, string StoragePath) Read(IConfiguration configuration, Uri? simulationCsms)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (!Uri.TryCreate(configuration["Ocpp:CsmsUrl"], UriKind.Absolute, out var url))
+        Uri? url = simulationCsms;
+        if (url is null && !Uri.TryCreate(configuration["Ocpp:CsmsUrl"], UriKind.Absolute, out url))
         {
             throw new StationStartupException("invalid configuration: Ocpp:CsmsUrl must be an absolute ws:// or wss:// URL");
         }
 
+        var simulated = simulationCsms is not null;
         var options = new OcppRpcOptions
         {
             CsmsUrl = url,
-            StationId = configuration["Ocpp:StationId"] ?? string.Empty,
-            BasicAuthPassword = configuration["Ocpp:BasicAuthPassword"],
+            StationId = configuration["Ocpp:StationId"] ?? (simulated ? SimulationStationId : string.Empty),
+            BasicAuthPassword = configuration["Ocpp:BasicAuthPassword"] ?? (simulated ? SimulationPassword : null),
         };
         var profile = configuration["Ocpp:SecurityProfile"] ?? "1";
         if (!int.TryParse(profile, NumberStyles.None, CultureInfo.InvariantCulture, out var securityProfile))
@@ -53,7 +65,7 @@ public static class OcppSettings
             throw new StationStartupException("invalid configuration: " + problem);
         }
 
-        var storage = configuration["Storage:Path"];
+        var storage = configuration["Storage:Path"] ?? (simulated ? new Configuration.StorageOptions().Path : null);
         if (string.IsNullOrWhiteSpace(storage))
         {
             throw new StationStartupException("invalid configuration: Storage:Path is required (where the OCPP queue and device model are kept)");

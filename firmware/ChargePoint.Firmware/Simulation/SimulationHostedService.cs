@@ -4,6 +4,7 @@ using ChargePoint.Firmware.Contracts.Simulation;
 using ChargePoint.Firmware.Diagnostics;
 using ChargePoint.Firmware.Evse;
 using ChargePoint.Firmware.Hosting;
+using ChargePoint.Firmware.Ocpp;
 using ChargePoint.Firmware.V2g;
 using ChargePoint.Hal.Simulated;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +22,8 @@ namespace ChargePoint.Firmware.Simulation;
 public sealed partial class SimulationHostedService(
     IOptions<SimulationOptions> options,
     IOptions<StationOcppOptions> ocpp,
+    CsmsEndpoint csms,
+    OcppHostedService ocppClient,
     IServiceProvider services,
     SimulatedStationHardware hardware,
     HlcSessionSourceSlot slot,
@@ -50,7 +53,18 @@ public sealed partial class SimulationHostedService(
             string.IsNullOrWhiteSpace(ocpp.Value.CsmsUrl),
             TimeSpan.FromSeconds(settings.ChargeSeconds),
             TimeSpan.FromSeconds(settings.DischargeSeconds));
-        var peers = await _rig.StartAsync(request, services, cancellationToken).ConfigureAwait(false);
+        SimulationPeers peers;
+        try
+        {
+            peers = await _rig.StartAsync(request, services, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            csms.Provide(null);
+            throw;
+        }
+
+        csms.Provide(peers.CsmsUrl);
         LogRigStarted(logger, settings.Ev, peers.Description);
         if (peers.HlcSessions is { } source)
         {
@@ -69,6 +83,7 @@ public sealed partial class SimulationHostedService(
         }
 
         var manager = await evse.Manager.WaitAsync(stoppingToken).ConfigureAwait(false);
+        await WaitForBuiltInCsmsAsync(stoppingToken).ConfigureAwait(false);
         using var live = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
         var liveTask = PrintLiveAsync(live, manager, stoppingToken);
         var failures = 0;
@@ -118,6 +133,22 @@ public sealed partial class SimulationHostedService(
         finally
         {
             manager.SessionFinished -= OnFinished;
+        }
+    }
+
+    /// <summary>With the simulation's own CSMS, the first EV plugs in once the station is registered, so the
+    /// session shows the whole OCPP exchange (an external CSMS may be down on purpose: no wait then).</summary>
+    private async Task WaitForBuiltInCsmsAsync(CancellationToken cancellationToken)
+    {
+        if (csms.IsConfigured || await ocppClient.Runtime.WaitAsync(cancellationToken).ConfigureAwait(false) is not { } runtime)
+        {
+            return;
+        }
+
+        var started = time.GetTimestamp();
+        while (runtime.Station.Registration != ChargePoint.Ocpp.Messages.RegistrationStatusEnumType.Accepted && time.GetElapsedTime(started) < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken).ConfigureAwait(false);
         }
     }
 

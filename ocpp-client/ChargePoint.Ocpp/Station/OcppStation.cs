@@ -64,6 +64,11 @@ public sealed partial class OcppStation : IDisposable
     /// <summary>Boot reason reported in the first BootNotification.</summary>
     public BootReasonEnumType BootReason { get; set; } = BootReasonEnumType.PowerUp;
 
+    /// <summary>A connector status the transaction flow does not produce (e.g. Unavailable while the station shuts
+    /// down); sent at once when registered, otherwise reported with every connector on the next boot.</summary>
+    public Task ReportConnectorStatusAsync(int evseId, int connectorId, ConnectorStatusEnumType status, CancellationToken cancellationToken) =>
+        OnConnectorStatusAsync(evseId, connectorId, status, cancellationToken);
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var sender = _sender.RunAsync(cancellationToken);

@@ -181,6 +181,21 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Ends a transaction a previous run left open (the process was killed or lost power before it ended it):
+    /// TransactionEvent Ended with the next persisted seqNo of that transaction, trigger AbnormalCondition, the
+    /// last registers known and <paramref name="reason"/> (normally PowerLoss).
+    /// </summary>
+    public void EndRecovered(int evseId, int connectorId, string transactionId, ReasonEnumType reason, MeterReading? lastReading)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(transactionId);
+        lock (_gate)
+        {
+            var recovered = new EvseSession(evseId) { ConnectorId = connectorId, TransactionId = transactionId, LastReading = lastReading };
+            End(recovered, TriggerReasonEnumType.AbnormalCondition, reason);
+        }
+    }
+
     public void MeterSample(int evseId, MeterReading reading)
     {
         lock (_gate)

@@ -1,15 +1,15 @@
 using ChargePoint.Firmware.Contracts.V2g;
 using ChargePoint.Hal.Simulated;
-using ChargePoint.Simulators.Csms;
 
 namespace ChargePoint.Simulators.Session;
 
 /// <summary>
 /// A bidirectional EV at the session level: it negotiates its scenario, waits for authorization, sends its
-/// limits, closes S2, asks for power, charges, lets the CSMS ask for discharge, discharges and stops. It acts on
-/// the simulated vehicle (pilot S2, battery) and notices an unplug as the loss of the link.
+/// limits, closes S2, asks for power, charges, discharges when the CSMS asks for it, and stops. It acts on
+/// the simulated vehicle (pilot S2, battery) and notices an unplug as the loss of the link. The discharge request
+/// reaches the station from the CSMS over OCPP (SetChargingProfile); the EV follows the targets it is given.
 /// </summary>
-public sealed class ScriptedEv(EvScenario scenario, SimulatedStationHardware hardware, CsmsStandIn? csms, TimeProvider time, TimeSpan chargeTime, TimeSpan dischargeTime)
+public sealed class ScriptedEv(EvScenario scenario, SimulatedStationHardware hardware, TimeProvider time, TimeSpan chargeTime, TimeSpan dischargeTime)
     : IHlcSessionSource
 {
     /// <summary>-20 allows the EV up to a few hundred ms per charge loop; 250 ms keeps the loop lively.</summary>
@@ -21,8 +21,6 @@ public sealed class ScriptedEv(EvScenario scenario, SimulatedStationHardware har
 
     /// <summary>The last EVSE answer the EV received (what it "sees" of the discharge target).</summary>
     public EvseTargets? LastTargets { get; private set; }
-
-    public string? CsmsRejection { get; private set; }
 
     public async Task<HlcSessionOutcome> RunSessionAsync(IHlcEvseBridge bridge, CancellationToken cancellationToken)
     {
@@ -65,7 +63,6 @@ public sealed class ScriptedEv(EvScenario scenario, SimulatedStationHardware har
     private async Task<HlcSessionOutcome?> ChargeLoopAsync(IHlcEvseBridge bridge, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var dischargeAsked = csms is null || dischargeTime <= TimeSpan.Zero;
         while (true)
         {
             if (!hardware.Ev.IsPluggedIn)
@@ -81,12 +78,6 @@ public sealed class ScriptedEv(EvScenario scenario, SimulatedStationHardware har
             }
 
             var elapsed = time.GetElapsedTime(started);
-            if (!dischargeAsked && elapsed >= chargeTime)
-            {
-                dischargeAsked = true;
-                CsmsRejection = csms!.RequestDischarge(1);
-            }
-
             if (elapsed >= chargeTime + dischargeTime)
             {
                 return null;

@@ -59,14 +59,16 @@ public sealed class SimulatedSessionTests
 
         await SimulatedStation.WaitUntilAsync(() => station.Hardware.PowerModule.ActualMode == PowerModuleMode.Off, TimeSpan.FromSeconds(1));
         await SimulatedStation.WaitUntilAsync(() => station.Sent("TransactionEvent.Ended").Any());
+
+        // The supervisor's fault handlers and the session's end run on different threads: either may report first.
+        await SimulatedStation.WaitUntilAsync(() => station.Sent("NotifyEvent").Any(e => e.Detail.StartsWith("EmergencyStop", StringComparison.Ordinal)));
         Assert.All(station.Hardware.Contactors, c => Assert.False(c.IsContactClosed));
-        Assert.Contains(station.Sent("NotifyEvent"), e => e.Detail.StartsWith("EmergencyStop", StringComparison.Ordinal));
         Assert.Contains(station.Sent("StatusNotification"), e => e.Detail == "Faulted");
         Assert.Single(station.Sent("TransactionEvent.Ended"));
         Assert.Equal(global::ChargePoint.Firmware.Ocpp.ConnectorStatus.Faulted, manager.ConnectorStatus);
     }
 
-    [Fact(Skip = "Known defect (issue 9): the transaction's stoppedReason after an emergency stop is sometimes Other instead of EmergencyStop; the safety reaction itself is asserted above.")]
+    [Fact]
     public async Task Emergency_stop_mid_discharge_ends_the_transaction_with_stopped_reason_EmergencyStop()
     {
         await using var station = await SimulatedStation.StartAsync("dc-bpt-dynamic", sessions: null, chargeSeconds: 0.5, dischargeSeconds: 30);

@@ -22,7 +22,7 @@ internal sealed class SimulatedStation : IAsyncDisposable
 
     public SimulatedStationHardware Hardware => _host.Services.GetRequiredService<SimulatedStationHardware>();
 
-    public JournalStationPort Port => (JournalStationPort)_host.Services.GetRequiredService<IStationPort>();
+    public JournalStationPort Port => _host.Services.GetRequiredService<JournalStationPort>();
 
     public SimulationHostedService Simulation => _host.Services.GetRequiredService<SimulationHostedService>();
 
@@ -30,9 +30,17 @@ internal sealed class SimulatedStation : IAsyncDisposable
 
     public IHostApplicationLifetime Lifetime => _host.Services.GetRequiredService<IHostApplicationLifetime>();
 
-    public static async Task<SimulatedStation> StartAsync(string scenario, int? sessions, double chargeSeconds = 1.0, double dischargeSeconds = 1.0)
+    public IServiceProvider Services => _host.Services;
+
+    public string StoragePath => _storage.FullName;
+
+    /// <summary>Starts the host; <paramref name="extraArguments"/> adds command-line settings (e.g. Ocpp:CsmsUrl of a test
+    /// CSMS) and <paramref name="prepareStorage"/> runs on the empty Storage:Path first (values an operator set earlier).</summary>
+    public static async Task<SimulatedStation> StartAsync(string scenario, int? sessions, double chargeSeconds = 1.0, double dischargeSeconds = 1.0,
+        IEnumerable<string>? extraArguments = null, Action<string>? prepareStorage = null)
     {
         var storage = Directory.CreateTempSubdirectory("cp-fw-it");
+        prepareStorage?.Invoke(storage.FullName);
         var args = new List<string>
         {
             "--simulate",
@@ -47,6 +55,7 @@ internal sealed class SimulatedStation : IAsyncDisposable
             args.Add($"--Simulation:Sessions={n}");
         }
 
+        args.AddRange(extraArguments ?? []);
         var host = StationHostBuilder.Build([.. args]);
         await host.StartAsync();
         return new SimulatedStation(host, storage);
