@@ -62,6 +62,10 @@ public sealed class StationCommandTests(IdleStationFixture fixture) : IClassFixt
         Assert.Equal(2, samples.Count);
         Assert.All(samples, s => Assert.Equal(1, s.GetProperty("evseId").GetInt32()));
         Assert.All(samples, s => Assert.True(s.TryGetProperty("importedWattHours", out _) && s.TryGetProperty("voltageVolts", out _)));
+        var view = await Station.CpdiagAsync("live", "--count", "1");
+        Assert.True(view.Exit == CliExitCodes.Ok, view.ToString());
+        Assert.Contains("Imported", view.Out, StringComparison.Ordinal);
+        Assert.Contains("Idle", view.Out, StringComparison.Ordinal);
     }
 
     [Fact]
