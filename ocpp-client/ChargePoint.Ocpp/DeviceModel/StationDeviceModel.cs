@@ -135,6 +135,8 @@ public static class StationDeviceModel
         Add(tx, "StopTxOnInvalidId", Bool, RW, "true");
         Add(tx, "StopTxOnEVSideDisconnect", Bool, RO, "true");
         Add(tx, "TxBeforeAcceptedEnabled", Bool, RW, "false");
+        // E17 (2.1): a transaction interrupted by a power loss resumes when power is back within this time; 0 = end it.
+        Add(tx, "TxResumptionTimeout", Int, RW, "0", unit: "s", minLimit: 0);
 
         var comm = new ComponentAddress("OCPPCommCtrlr");
         Add(comm, "MessageTimeout", Int, RO, "30", instance: "Default", unit: "s");

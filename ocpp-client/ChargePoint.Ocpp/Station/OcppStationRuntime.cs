@@ -30,7 +30,7 @@ public sealed class OcppStationRuntime : IAsyncDisposable
 
         Outbox = new DurableOutbox(Database, outboxCapacity);
         Rpc = new OcppRpcClient(options, time, loggers.CreateLogger<OcppRpcClient>());
-        Station = new OcppStation(Rpc, DeviceModel, Outbox, layout, time, loggers.CreateLogger<OcppStation>());
+        Station = new OcppStation(Rpc, DeviceModel, Outbox, layout, time, loggers.CreateLogger<OcppStation>(), new OpenTransactionStore(Database));
         var profiles = new ChargingProfileStore(new SqliteChargingProfilePersistence(
             Path.Combine(storagePath, ProfilesFileName), loggers.CreateLogger<SqliteChargingProfilePersistence>()),
             DeviceModelSmartChargingStation.PersistencePolicy(DeviceModel));
