@@ -169,13 +169,16 @@ public static class StationDeviceModel
         Add(auth, "OfflineTxForUnknownIdEnabled", Bool, RW, "false");
         Add(auth, "DisableRemoteAuthorization", Bool, RW, "false");
 
-        // Authorization cache and local list are not implemented yet: reported as not available, not faked.
+        // C10/C11: the authorization cache (Authorization/AuthorizationCache), persisted, 1000 entries.
         var cache = new ComponentAddress("AuthCacheCtrlr");
-        Add(cache, "Available", Bool, RO, "false");
-        Add(cache, "Enabled", Bool, RW, "false");
+        Add(cache, "Available", Bool, RO, "true");
+        Add(cache, "Enabled", Bool, RW, "true");
+        Add(cache, "LifeTime", Int, RW, "86400", unit: "s", minLimit: 0);
+        Add(cache, "Policy", Options, RW, "LRU", valuesList: "LRU,LFU,FIFO");
+        // D01/D02: the local authorization list (Authorization/LocalAuthorizationList), persisted.
         var local = new ComponentAddress("LocalAuthListCtrlr");
-        Add(local, "Available", Bool, RO, "false");
-        Add(local, "Enabled", Bool, RW, "false");
+        Add(local, "Available", Bool, RO, "true");
+        Add(local, "Enabled", Bool, RW, "true");
         Add(local, "Entries", Int, RO, "0");
         Add(local, "ItemsPerMessage", Int, RO, "100");
         Add(local, "BytesPerMessage", Int, RO, "8192");

@@ -1,3 +1,4 @@
+using ChargePoint.Ocpp.Authorization;
 using ChargePoint.Ocpp.DeviceModel;
 using ChargePoint.Ocpp.Queue;
 using ChargePoint.Ocpp.Rpc;
@@ -37,7 +38,18 @@ public sealed class OcppStationRuntime : IAsyncDisposable
         SmartCharging = new SmartChargingHandlers(
             Rpc, profiles, new DeviceModelSmartChargingStation(DeviceModel, layout, Station.Transactions.TransactionId, time), time, loggers.CreateLogger<SmartChargingHandlers>());
         SmartCharging.Register(Rpc.Handlers);
+        Authorization = new OcppAuthorizer(Rpc, DeviceModel, new LocalAuthorizationList(Database, DeviceModel), new AuthorizationCache(Database, DeviceModel, time),
+            loggers.CreateLogger<OcppAuthorizer>());
+        Authorization.Register(Rpc.Handlers);
+        RemoteTransactions = new RemoteTransactionHandlers(Station.Transactions, Authorization, DeviceModel, layout, loggers.CreateLogger<RemoteTransactionHandlers>());
+        RemoteTransactions.Register(Rpc.Handlers);
     }
+
+    /// <summary>Block C/D: the firmware's single authorization call, the cache and the local list.</summary>
+    public OcppAuthorizer Authorization { get; }
+
+    /// <summary>Block F: RequestStartTransaction / RequestStopTransaction, raised as events for the firmware.</summary>
+    public RemoteTransactionHandlers RemoteTransactions { get; }
 
     /// <summary>The charging profiles' SQLite file next to the station database.</summary>
     public const string ProfilesFileName = "chargepoint-profiles.db";

@@ -67,6 +67,40 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
         }
     }
 
+    /// <summary>True when the EVSE runs a transaction that already has an authorized id token.</summary>
+    public bool HasAuthorizedTransaction(int evseId)
+    {
+        lock (_gate)
+        {
+            return _evses.TryGetValue(evseId, out var s) && s.TransactionId is not null && s.IdToken is not null;
+        }
+    }
+
+    /// <summary>
+    /// F01/F02: the CSMS started a transaction remotely and its token is authorized. Starts the transaction when
+    /// Authorized is a TxStartPoint, otherwise the next Started carries the remoteStartId; a transaction already
+    /// running (cable first) gets an Updated event with triggerReason RemoteStart, the token and the remoteStartId.
+    /// </summary>
+    public Task RemoteStartAsync(int evseId, IdTokenType idToken, int remoteStartId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var s = Session(evseId);
+            s.IdToken = idToken;
+            s.RemoteStartId = remoteStartId;
+            if (s.TransactionId is null && StartPoints().Contains("Authorized"))
+            {
+                Start(s, TriggerReasonEnumType.RemoteStart);
+            }
+            else if (s.TransactionId is not null)
+            {
+                Update(s, TriggerReasonEnumType.RemoteStart, includeIdToken: true);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task EvConnectedAsync(int evseId, int connectorId, CancellationToken cancellationToken)
     {
         lock (_gate)
