@@ -20,7 +20,7 @@ public sealed class OcppStationRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
         Database = new StationDatabase(storagePath);
-        DeviceModel = new DeviceModelService(StationDeviceModel.Declare(layout, options.SecurityProfile, options.StationId), new DeviceModelStore(Database), time);
+        DeviceModel = new DeviceModelService(StationDeviceModel.Declare(layout, options.SecurityProfile, options.StationId), new DeviceModelStore(Database, new SecretStore(storagePath)), time);
 
         // A password set by the CSMS (SetVariables SecurityCtrlr.BasicAuthPassword, A01) wins over the configured one.
         var stored = DeviceModel.GetStoredSecret("SecurityCtrlr", "BasicAuthPassword");
@@ -43,7 +43,20 @@ public sealed class OcppStationRuntime : IAsyncDisposable
         Authorization.Register(Rpc.Handlers);
         RemoteTransactions = new RemoteTransactionHandlers(Station.Transactions, Authorization, DeviceModel, layout, loggers.CreateLogger<RemoteTransactionHandlers>());
         RemoteTransactions.Register(Rpc.Handlers);
+        SecurityEvents = new SecurityEventReporter(Outbox, Rpc, time, loggers.CreateLogger<SecurityEventReporter>());
+        SecurityEvents.Report(SecurityEventReporter.StartupOfTheDevice);
+        DeviceModel.Changed += (declaration, _) =>
+        {
+            if (declaration.Component.Name == "SecurityCtrlr")
+            {
+                // The value itself is never reported: it may be a password.
+                SecurityEvents.Report(SecurityEventReporter.ReconfigurationOfSecurityParameters, declaration.Key);
+            }
+        };
     }
+
+    /// <summary>A04: security events the client detects, queued durably.</summary>
+    public SecurityEventReporter SecurityEvents { get; }
 
     /// <summary>Block C/D: the firmware's single authorization call, the cache and the local list.</summary>
     public OcppAuthorizer Authorization { get; }
