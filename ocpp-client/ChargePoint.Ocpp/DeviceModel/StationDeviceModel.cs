@@ -64,7 +64,8 @@ public static class StationDeviceModel
             Add(v2x, "Available", Bool, RO, "true");
             Add(v2x, "Enabled", Bool, RW, "true");
             Add(v2x, "SupportedEnergyTransferModes", Members, RO, "DC,DC_BPT", valuesList: "DC,DC_BPT");
-            Add(v2x, "SupportedOperationModes", Members, RO, "Idle,ChargingOnly,CentralSetpoint,ExternalLimits", valuesList: "Idle,ChargingOnly,CentralSetpoint,ExternalLimits");
+            // CentralFrequency: the AFRR signal is turned into power through the period's v2xSignalWattCurve (V2xMessages.AfrrPower).
+            Add(v2x, "SupportedOperationModes", Members, RO, "Idle,ChargingOnly,CentralSetpoint,CentralFrequency,ExternalLimits", valuesList: "Idle,ChargingOnly,CentralSetpoint,CentralFrequency,ExternalLimits");
 
             var iso = new ComponentAddress("ISO15118Ctrlr", EvseId: evse);
             Add(iso, "Available", Bool, RO, "true");

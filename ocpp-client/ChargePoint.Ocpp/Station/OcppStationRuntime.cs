@@ -38,6 +38,8 @@ public sealed class OcppStationRuntime : IAsyncDisposable
         SmartCharging = new SmartChargingHandlers(
             Rpc, profiles, new DeviceModelSmartChargingStation(DeviceModel, layout, Station.Transactions.TransactionId, time), time, loggers.CreateLogger<SmartChargingHandlers>());
         SmartCharging.Register(Rpc.Handlers);
+        V2x = new V2xMessages(Rpc, SmartCharging, Station.Transactions.TransactionId, layout.EvseCount, time, loggers.CreateLogger<V2xMessages>());
+        V2x.Register(Rpc.Handlers);
         Authorization = new OcppAuthorizer(Rpc, DeviceModel, new LocalAuthorizationList(Database, DeviceModel), new AuthorizationCache(Database, DeviceModel, time),
             loggers.CreateLogger<OcppAuthorizer>());
         Authorization.Register(Rpc.Handlers);
@@ -80,7 +82,10 @@ public sealed class OcppStationRuntime : IAsyncDisposable
 
     public OcppStation Station { get; }
 
-    public Task RunAsync(CancellationToken cancellationToken) => Station.RunAsync(cancellationToken);
+    /// <summary>Block Q messages beyond SetChargingProfile (AFRR, priority charging, allowed energy transfer, pulls).</summary>
+    public V2xMessages V2x { get; }
+
+    public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(Station.RunAsync(cancellationToken), V2x.RunAsync(cancellationToken));
 
     public async ValueTask DisposeAsync()
     {
