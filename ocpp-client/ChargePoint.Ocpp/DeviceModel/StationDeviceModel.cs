@@ -120,11 +120,11 @@ public static class StationDeviceModel
         Add(sampled, "RegisterValuesWithoutPhases", Bool, RW, "true");
         Add(sampled, "SignReadings", Bool, RO, "false");
 
-        // Clock-aligned meter values are not sent yet, so the controller is reported disabled.
+        // J01 clock-aligned meter values (Station/AlignedMeterValues); Interval 0 (the default) = off until the CSMS sets one.
         var aligned = new ComponentAddress("AlignedDataCtrlr");
-        Add(aligned, "Enabled", Bool, RO, "false");
+        Add(aligned, "Enabled", Bool, RW, "true");
         Add(aligned, "Measurands", Members, RW, "Energy.Active.Import.Register,Energy.Active.Export.Register", valuesList: AllMeasurands);
-        Add(aligned, "Interval", Int, RW, "900", unit: "s", minLimit: 0);
+        Add(aligned, "Interval", Int, RW, "0", unit: "s", minLimit: 0);
         Add(aligned, "SendDuringIdle", Bool, RW, "false");
         Add(aligned, "TxEndedMeasurands", Members, RW, "Energy.Active.Import.Register,Energy.Active.Export.Register", valuesList: AllMeasurands);
         Add(aligned, "TxEndedInterval", Int, RW, "0", unit: "s", minLimit: 0);

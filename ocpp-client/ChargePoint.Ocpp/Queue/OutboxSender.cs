@@ -92,6 +92,9 @@ public sealed partial class OutboxSender : IDisposable
             case "SecurityEventNotification":
                 var security = await _rpc.CallPreparedAsync<SecurityEventNotificationResponse>(message.Action, message.Payload, cancellationToken).ConfigureAwait(false);
                 return (security.IsSuccess, security.Failure, security.ToString());
+            case "MeterValues":
+                var meter = await _rpc.CallPreparedAsync<MeterValuesResponse>(message.Action, message.Payload, cancellationToken).ConfigureAwait(false);
+                return (meter.IsSuccess, meter.Failure, meter.ToString());
             default:
                 throw new InvalidOperationException("Outbox holds an action it cannot send: " + message.Action);
         }

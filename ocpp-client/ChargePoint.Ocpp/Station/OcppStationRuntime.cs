@@ -45,6 +45,7 @@ public sealed class OcppStationRuntime : IAsyncDisposable
         Authorization.Register(Rpc.Handlers);
         RemoteTransactions = new RemoteTransactionHandlers(Station.Transactions, Authorization, DeviceModel, layout, loggers.CreateLogger<RemoteTransactionHandlers>());
         RemoteTransactions.Register(Rpc.Handlers);
+        AlignedMeterValues = new AlignedMeterValues(Station.Transactions, DeviceModel, Outbox, Rpc, time, loggers.CreateLogger<AlignedMeterValues>());
         SecurityEvents = new SecurityEventReporter(Outbox, Rpc, time, loggers.CreateLogger<SecurityEventReporter>());
         SecurityEvents.Report(SecurityEventReporter.StartupOfTheDevice);
         DeviceModel.Changed += (declaration, _) =>
@@ -56,6 +57,9 @@ public sealed class OcppStationRuntime : IAsyncDisposable
             }
         };
     }
+
+    /// <summary>J01: clock-aligned meter values.</summary>
+    public AlignedMeterValues AlignedMeterValues { get; }
 
     /// <summary>A04: security events the client detects, queued durably.</summary>
     public SecurityEventReporter SecurityEvents { get; }
@@ -85,7 +89,7 @@ public sealed class OcppStationRuntime : IAsyncDisposable
     /// <summary>Block Q messages beyond SetChargingProfile (AFRR, priority charging, allowed energy transfer, pulls).</summary>
     public V2xMessages V2x { get; }
 
-    public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(Station.RunAsync(cancellationToken), V2x.RunAsync(cancellationToken));
+    public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(Station.RunAsync(cancellationToken), V2x.RunAsync(cancellationToken), AlignedMeterValues.RunAsync(cancellationToken));
 
     public async ValueTask DisposeAsync()
     {

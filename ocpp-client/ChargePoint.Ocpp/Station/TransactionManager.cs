@@ -299,6 +299,31 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
         }
     }
 
+    /// <summary>
+    /// J01 clock-aligned sample: every EVSE in a transaction gets TransactionEvent Updated (MeterValueClock,
+    /// Sample.Clock, AlignedDataCtrlr.Measurands); the readings of idle EVSEs are returned for MeterValues.
+    /// </summary>
+    public IReadOnlyList<(int EvseId, MeterReading Reading)> ClockAlignedSample()
+    {
+        var idle = new List<(int, MeterReading)>();
+        lock (_gate)
+        {
+            foreach (var s in _evses.Values.Where(s => s.LastReading is not null))
+            {
+                if (s.TransactionId is not null)
+                {
+                    Enqueue(s, TransactionEventEnumType.Updated, TriggerReasonEnumType.MeterValueClock, null, "Measurands", ReadingContextEnumType.Sample_Clock, measurandComponent: "AlignedDataCtrlr");
+                }
+                else
+                {
+                    idle.Add((s.EvseId, s.LastReading!));
+                }
+            }
+        }
+
+        return idle;
+    }
+
     private void Periodic(EvseSession s)
     {
         lock (_gate)
@@ -324,10 +349,10 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
         s.RemoteStartId = null;
     }
 
-    private void Enqueue(EvseSession s, TransactionEventEnumType type, TriggerReasonEnumType trigger, ReasonEnumType? stoppedReason, string? measurandVariable, ReadingContextEnumType context, bool includeIdToken = false, DateTimeOffset? timestamp = null)
+    private void Enqueue(EvseSession s, TransactionEventEnumType type, TriggerReasonEnumType trigger, ReasonEnumType? stoppedReason, string? measurandVariable, ReadingContextEnumType context, bool includeIdToken = false, DateTimeOffset? timestamp = null, string measurandComponent = "SampledDataCtrlr")
     {
         var transactionId = s.TransactionId!;
-        var measurands = measurandVariable is null ? [] : _deviceModel.GetList("SampledDataCtrlr", measurandVariable).ToList();
+        var measurands = measurandVariable is null ? [] : _deviceModel.GetList(measurandComponent, measurandVariable).ToList();
         if (type == TransactionEventEnumType.Ended)
         {
             // Ended always carries both registers so import and export can be settled separately.
