@@ -31,6 +31,9 @@ public sealed partial class OutboxSender : IDisposable
         outbox.Enqueued += Wake;
     }
 
+    /// <summary>Raised after the CSMS answered a queued TransactionEvent: (the request as sent, the answer).</summary>
+    public event Action<TransactionEventRequest, TransactionEventResponse>? TransactionEventAnswered;
+
     /// <summary>Set by the station: true once the CSMS accepted the boot (nothing is replayed before).</summary>
     public Func<bool> IsRegistered { get; set; } = () => true;
 
@@ -88,6 +91,12 @@ public sealed partial class OutboxSender : IDisposable
         {
             case "TransactionEvent":
                 var tx = await _rpc.CallPreparedAsync<TransactionEventResponse>(message.Action, message.Payload, cancellationToken).ConfigureAwait(false);
+                if (tx.Response is { } answer && TransactionEventAnswered is { } answered)
+                {
+                    using var sent = System.Text.Json.JsonDocument.Parse(message.Payload);
+                    answered(TransactionEventRequest.ReadFrom(sent.RootElement), answer);
+                }
+
                 return (tx.IsSuccess, tx.Failure, tx.ToString());
             case "SecurityEventNotification":
                 var security = await _rpc.CallPreparedAsync<SecurityEventNotificationResponse>(message.Action, message.Payload, cancellationToken).ConfigureAwait(false);

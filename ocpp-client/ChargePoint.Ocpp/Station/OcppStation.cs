@@ -54,6 +54,13 @@ public sealed partial class OcppStation : IDisposable
         RegisterHandlers();
     }
 
+    /// <summary>Raised after the CSMS answered a TransactionEvent (idTokenInfo, running cost, ...).</summary>
+    public event Action<TransactionEventRequest, TransactionEventResponse>? TransactionEventAnswered
+    {
+        add => _sender.TransactionEventAnswered += value;
+        remove => _sender.TransactionEventAnswered -= value;
+    }
+
     /// <summary>The port the firmware drives.</summary>
     public TransactionManager Transactions { get; }
 

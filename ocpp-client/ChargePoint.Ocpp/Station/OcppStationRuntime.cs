@@ -45,6 +45,7 @@ public sealed class OcppStationRuntime : IAsyncDisposable
         Authorization.Register(Rpc.Handlers);
         RemoteTransactions = new RemoteTransactionHandlers(Station.Transactions, Authorization, DeviceModel, layout, loggers.CreateLogger<RemoteTransactionHandlers>());
         RemoteTransactions.Register(Rpc.Handlers);
+        Station.TransactionEventAnswered += OnTransactionEventAnswered;
         AlignedMeterValues = new AlignedMeterValues(Station.Transactions, DeviceModel, Outbox, Rpc, time, loggers.CreateLogger<AlignedMeterValues>());
         SecurityEvents = new SecurityEventReporter(Outbox, Rpc, time, loggers.CreateLogger<SecurityEventReporter>());
         SecurityEvents.Report(SecurityEventReporter.StartupOfTheDevice);
@@ -57,6 +58,12 @@ public sealed class OcppStationRuntime : IAsyncDisposable
             }
         };
     }
+
+    /// <summary>
+    /// Raised when the CSMS deauthorized the token of a running transaction in a TransactionEvent answer; with
+    /// TxCtrlr.StopTxOnInvalidId the transaction has been ended (Deauthorized) and the firmware stops the energy.
+    /// </summary>
+    public event Action<int, string>? TransactionDeauthorized;
 
     /// <summary>J01: clock-aligned meter values.</summary>
     public AlignedMeterValues AlignedMeterValues { get; }
@@ -90,6 +97,28 @@ public sealed class OcppStationRuntime : IAsyncDisposable
     public V2xMessages V2x { get; }
 
     public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(Station.RunAsync(cancellationToken), V2x.RunAsync(cancellationToken), AlignedMeterValues.RunAsync(cancellationToken));
+
+    /// <summary>C10: idTokenInfo in a TransactionEvent answer updates the cache; E05: a refused token stops the transaction.</summary>
+    private void OnTransactionEventAnswered(Messages.TransactionEventRequest request, Messages.TransactionEventResponse response)
+    {
+        if (response.IdTokenInfo is not { } info || request.IdToken is not { } token)
+        {
+            return;
+        }
+
+        Authorization.Learn(token, info);
+        var transactionId = request.TransactionInfo.TransactionId;
+        if (info.Status != Messages.AuthorizationStatusEnumType.Accepted && request.EventType != Messages.TransactionEventEnumType.Ended
+            && Station.Transactions.EvseOf(transactionId) is { } evse)
+        {
+            if (DeviceModel.GetBool("TxCtrlr", "StopTxOnInvalidId"))
+            {
+                _ = Station.Transactions.StopTransactionAsync(evse, Messages.ReasonEnumType.DeAuthorized, CancellationToken.None);
+            }
+
+            TransactionDeauthorized?.Invoke(evse, transactionId);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -67,6 +67,15 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
         }
     }
 
+    /// <summary>The EVSE running a transaction, or null when none runs it.</summary>
+    public int? EvseOf(string transactionId)
+    {
+        lock (_gate)
+        {
+            return _evses.Values.FirstOrDefault(s => s.TransactionId == transactionId)?.EvseId;
+        }
+    }
+
     /// <summary>True when the EVSE runs a transaction that already has an authorized id token.</summary>
     public bool HasAuthorizedTransaction(int evseId)
     {
@@ -216,6 +225,7 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
                 var trigger = reason switch
                 {
                     ReasonEnumType.Remote => TriggerReasonEnumType.RemoteStop,
+                    ReasonEnumType.DeAuthorized => TriggerReasonEnumType.Deauthorized,
                     ReasonEnumType.ImmediateReset or ReasonEnumType.Reboot => TriggerReasonEnumType.ResetCommand,
                     ReasonEnumType.EmergencyStop or ReasonEnumType.GroundFault or ReasonEnumType.OvercurrentFault => TriggerReasonEnumType.AbnormalCondition,
                     _ => TriggerReasonEnumType.StopAuthorized,
