@@ -96,7 +96,20 @@ public sealed class OcppStationRuntime : IAsyncDisposable
     /// <summary>Block Q messages beyond SetChargingProfile (AFRR, priority charging, allowed energy transfer, pulls).</summary>
     public V2xMessages V2x { get; }
 
-    public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(Station.RunAsync(cancellationToken), V2x.RunAsync(cancellationToken), AlignedMeterValues.RunAsync(cancellationToken));
+    /// <summary>Runs the station until cancelled; cancellation ends every loop quietly, as before the V2X and aligned loops existed.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(
+        Station.RunAsync(cancellationToken), UntilCancelled(V2x.RunAsync(cancellationToken), cancellationToken), UntilCancelled(AlignedMeterValues.RunAsync(cancellationToken), cancellationToken));
+
+    private static async Task UntilCancelled(Task loop, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await loop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
 
     /// <summary>C10: idTokenInfo in a TransactionEvent answer updates the cache; E05: a refused token stops the transaction.</summary>
     private void OnTransactionEventAnswered(Messages.TransactionEventRequest request, Messages.TransactionEventResponse response)
