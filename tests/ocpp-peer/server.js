@@ -86,15 +86,25 @@ function nextScripted(action) {
   return head;
 }
 
+// Security profile 3: the common name of the client certificate the TLS layer verified (null without one).
+function clientCn(handshake) {
+  const socket = handshake.request && handshake.request.socket;
+  const cert = socket && typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate() : null;
+  return cert && cert.subject ? cert.subject.CN : null;
+}
+
 if (args.password !== undefined) {
   server.auth((accept, reject, handshake) => {
     const ok = handshake.password !== undefined && handshake.password.toString('utf8') === args.password;
-    log({ event: 'auth', identity: handshake.identity, passwordOk: ok, protocols: [...handshake.protocols] });
+    log({ event: 'auth', identity: handshake.identity, passwordOk: ok, protocols: [...handshake.protocols], clientCn: clientCn(handshake) });
     if (!accepting) return reject(503);
     return ok ? accept() : reject(401);
   });
 } else {
-  server.auth((accept, reject, handshake) => (accepting ? accept() : reject(503)));
+  server.auth((accept, reject, handshake) => {
+    log({ event: 'auth', identity: handshake.identity, passwordOk: null, protocols: [...handshake.protocols], clientCn: clientCn(handshake) });
+    return accepting ? accept() : reject(503);
+  });
 }
 
 server.on('client', client => {
@@ -124,6 +134,8 @@ async function up() {
   if (args.tlsCert) {
     listener = https.createServer({
       cert: fs.readFileSync(args.tlsCert), key: fs.readFileSync(args.tlsKey), minVersion: 'TLSv1.2',
+      // --tlsClientCa: mutual TLS (security profile 3); a client without a certificate from this CA is refused.
+      ...(args.tlsClientCa ? { ca: fs.readFileSync(args.tlsClientCa), requestCert: true, rejectUnauthorized: true } : {}),
     });
     listener.on('upgrade', server.handleUpgrade);
     await new Promise((resolve, reject) => listener.listen(port, host, err => (err ? reject(err) : resolve())));

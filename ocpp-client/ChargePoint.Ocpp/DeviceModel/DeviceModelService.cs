@@ -32,6 +32,12 @@ public sealed class DeviceModelService
                 _values[key] = value;
             }
         }
+
+        // A secret an older version kept in the database moves to the secrets file.
+        foreach (var secret in declarations.Where(d => d.Mutability == MutabilityEnumType.WriteOnly && store?.HasPlainValue(d.Key) == true))
+        {
+            store!.Save(secret.Key, _values[secret.Key], secret: true);
+        }
     }
 
     /// <summary>Raised after a value changed (through SetVariables or <see cref="SetInternal"/>).</summary>
@@ -233,7 +239,7 @@ public sealed class DeviceModelService
             _values[declaration.Key] = value;
         }
 
-        _store?.Save(declaration.Key, value);
+        _store?.Save(declaration.Key, value, secret: declaration.Mutability == MutabilityEnumType.WriteOnly);
         Changed?.Invoke(declaration, value);
     }
 }

@@ -64,7 +64,8 @@ public static class StationDeviceModel
             Add(v2x, "Available", Bool, RO, "true");
             Add(v2x, "Enabled", Bool, RW, "true");
             Add(v2x, "SupportedEnergyTransferModes", Members, RO, "DC,DC_BPT", valuesList: "DC,DC_BPT");
-            Add(v2x, "SupportedOperationModes", Members, RO, "Idle,ChargingOnly,CentralSetpoint,ExternalLimits", valuesList: "Idle,ChargingOnly,CentralSetpoint,ExternalLimits");
+            // CentralFrequency: the AFRR signal is turned into power through the period's v2xSignalWattCurve (V2xMessages.AfrrPower).
+            Add(v2x, "SupportedOperationModes", Members, RO, "Idle,ChargingOnly,CentralSetpoint,CentralFrequency,ExternalLimits", valuesList: "Idle,ChargingOnly,CentralSetpoint,CentralFrequency,ExternalLimits");
 
             var iso = new ComponentAddress("ISO15118Ctrlr", EvseId: evse);
             Add(iso, "Available", Bool, RO, "true");
@@ -119,11 +120,11 @@ public static class StationDeviceModel
         Add(sampled, "RegisterValuesWithoutPhases", Bool, RW, "true");
         Add(sampled, "SignReadings", Bool, RO, "false");
 
-        // Clock-aligned meter values are not sent yet, so the controller is reported disabled.
+        // J01 clock-aligned meter values (Station/AlignedMeterValues); Interval 0 (the default) = off until the CSMS sets one.
         var aligned = new ComponentAddress("AlignedDataCtrlr");
-        Add(aligned, "Enabled", Bool, RO, "false");
+        Add(aligned, "Enabled", Bool, RW, "true");
         Add(aligned, "Measurands", Members, RW, "Energy.Active.Import.Register,Energy.Active.Export.Register", valuesList: AllMeasurands);
-        Add(aligned, "Interval", Int, RW, "900", unit: "s", minLimit: 0);
+        Add(aligned, "Interval", Int, RW, "0", unit: "s", minLimit: 0);
         Add(aligned, "SendDuringIdle", Bool, RW, "false");
         Add(aligned, "TxEndedMeasurands", Members, RW, "Energy.Active.Import.Register,Energy.Active.Export.Register", valuesList: AllMeasurands);
         Add(aligned, "TxEndedInterval", Int, RW, "0", unit: "s", minLimit: 0);
@@ -135,6 +136,8 @@ public static class StationDeviceModel
         Add(tx, "StopTxOnInvalidId", Bool, RW, "true");
         Add(tx, "StopTxOnEVSideDisconnect", Bool, RO, "true");
         Add(tx, "TxBeforeAcceptedEnabled", Bool, RW, "false");
+        // E17 (2.1): a transaction interrupted by a power loss resumes when power is back within this time; 0 = end it.
+        Add(tx, "TxResumptionTimeout", Int, RW, "0", unit: "s", minLimit: 0);
 
         var comm = new ComponentAddress("OCPPCommCtrlr");
         Add(comm, "MessageTimeout", Int, RO, "30", instance: "Default", unit: "s");
@@ -167,13 +170,16 @@ public static class StationDeviceModel
         Add(auth, "OfflineTxForUnknownIdEnabled", Bool, RW, "false");
         Add(auth, "DisableRemoteAuthorization", Bool, RW, "false");
 
-        // Authorization cache and local list are not implemented yet: reported as not available, not faked.
+        // C10/C11: the authorization cache (Authorization/AuthorizationCache), persisted, 1000 entries.
         var cache = new ComponentAddress("AuthCacheCtrlr");
-        Add(cache, "Available", Bool, RO, "false");
-        Add(cache, "Enabled", Bool, RW, "false");
+        Add(cache, "Available", Bool, RO, "true");
+        Add(cache, "Enabled", Bool, RW, "true");
+        Add(cache, "LifeTime", Int, RW, "86400", unit: "s", minLimit: 0);
+        Add(cache, "Policy", Options, RW, "LRU", valuesList: "LRU,LFU,FIFO");
+        // D01/D02: the local authorization list (Authorization/LocalAuthorizationList), persisted.
         var local = new ComponentAddress("LocalAuthListCtrlr");
-        Add(local, "Available", Bool, RO, "false");
-        Add(local, "Enabled", Bool, RW, "false");
+        Add(local, "Available", Bool, RO, "true");
+        Add(local, "Enabled", Bool, RW, "true");
         Add(local, "Entries", Int, RO, "0");
         Add(local, "ItemsPerMessage", Int, RO, "100");
         Add(local, "BytesPerMessage", Int, RO, "8192");

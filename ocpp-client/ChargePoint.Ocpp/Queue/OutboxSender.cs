@@ -31,6 +31,9 @@ public sealed partial class OutboxSender : IDisposable
         outbox.Enqueued += Wake;
     }
 
+    /// <summary>Raised after the CSMS answered a queued TransactionEvent: (the request as sent, the answer).</summary>
+    public event Action<TransactionEventRequest, TransactionEventResponse>? TransactionEventAnswered;
+
     /// <summary>Set by the station: true once the CSMS accepted the boot (nothing is replayed before).</summary>
     public Func<bool> IsRegistered { get; set; } = () => true;
 
@@ -88,10 +91,19 @@ public sealed partial class OutboxSender : IDisposable
         {
             case "TransactionEvent":
                 var tx = await _rpc.CallPreparedAsync<TransactionEventResponse>(message.Action, message.Payload, cancellationToken).ConfigureAwait(false);
+                if (tx.Response is { } answer && TransactionEventAnswered is { } answered)
+                {
+                    using var sent = System.Text.Json.JsonDocument.Parse(message.Payload);
+                    answered(TransactionEventRequest.ReadFrom(sent.RootElement), answer);
+                }
+
                 return (tx.IsSuccess, tx.Failure, tx.ToString());
             case "SecurityEventNotification":
                 var security = await _rpc.CallPreparedAsync<SecurityEventNotificationResponse>(message.Action, message.Payload, cancellationToken).ConfigureAwait(false);
                 return (security.IsSuccess, security.Failure, security.ToString());
+            case "MeterValues":
+                var meter = await _rpc.CallPreparedAsync<MeterValuesResponse>(message.Action, message.Payload, cancellationToken).ConfigureAwait(false);
+                return (meter.IsSuccess, meter.Failure, meter.ToString());
             default:
                 throw new InvalidOperationException("Outbox holds an action it cannot send: " + message.Action);
         }

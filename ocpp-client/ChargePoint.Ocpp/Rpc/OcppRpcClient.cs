@@ -44,6 +44,9 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
     /// <summary>Raised after a connection is lost or closed.</summary>
     public event Action? Disconnected;
 
+    /// <summary>A connection attempt failed for a security reason: (security event type, technical detail without secrets).</summary>
+    public event Action<string, string>? SecurityFailure;
+
     public bool IsConnected => Volatile.Read(ref _link) is not null;
 
     /// <summary>The subprotocol the CSMS accepted on the current connection.</summary>
@@ -185,6 +188,7 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
             socket.Options.AddSubProtocol(Ocpp21);
             socket.Options.AddSubProtocol(Ocpp201);
             socket.Options.KeepAliveInterval = _options.WebSocketPingInterval;
+            socket.Options.CollectHttpResponseDetails = true; // tells a refused password (401) from other failures
             if (_options.SecurityProfile <= 2 && _options.BasicAuthPassword is { } password)
             {
                 // A00.FR.201: user name = station identity, password = SecurityCtrlr.BasicAuthPassword.
@@ -201,7 +205,9 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
                     var trusted = OcppCertificateCheck.IsTrusted(certificate, errors, _options.CsmsRootCertificates);
                     if (!trusted)
                     {
-                        LogUntrustedCsms(errors.ToString());
+                        var detail = errors.ToString();
+                        LogUntrustedCsms(detail);
+                        SecurityFailure?.Invoke("InvalidCsmsCertificate", "CSMS certificate not trusted: " + detail);
                     }
 
                     return trusted;
@@ -225,6 +231,13 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
 
             LogConnected(_endpoint, socket.SubProtocol);
             return socket;
+        }
+        catch (WebSocketException) when (socket.HttpStatusCode == System.Net.HttpStatusCode.Unauthorized)
+        {
+            // A00.FR.?: the CSMS refused the credentials.
+            SecurityFailure?.Invoke("FailedToAuthenticateAtCsms", "HTTP 401 at the WebSocket handshake");
+            socket.Dispose();
+            throw;
         }
         catch
         {

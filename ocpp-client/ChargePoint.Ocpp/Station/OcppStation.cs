@@ -3,6 +3,7 @@ using ChargePoint.Ocpp.DeviceModel;
 using ChargePoint.Ocpp.Messages;
 using ChargePoint.Ocpp.Queue;
 using ChargePoint.Ocpp.Rpc;
+using ChargePoint.Ocpp.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace ChargePoint.Ocpp.Station;
@@ -27,7 +28,7 @@ public sealed partial class OcppStation : IDisposable
     private RegistrationStatusEnumType? _registration;
     private DateTimeOffset? _disconnectedAt;
 
-    public OcppStation(OcppRpcClient rpc, DeviceModelService deviceModel, DurableOutbox outbox, StationLayout layout, TimeProvider time, ILogger logger)
+    public OcppStation(OcppRpcClient rpc, DeviceModelService deviceModel, DurableOutbox outbox, StationLayout layout, TimeProvider time, ILogger logger, OpenTransactionStore? openTransactions = null)
     {
         ArgumentNullException.ThrowIfNull(rpc);
         ArgumentNullException.ThrowIfNull(layout);
@@ -37,7 +38,7 @@ public sealed partial class OcppStation : IDisposable
         _time = time;
         _logger = logger;
         _sender = new OutboxSender(outbox, rpc, deviceModel, time, logger) { IsRegistered = () => _registration == RegistrationStatusEnumType.Accepted };
-        Transactions = new TransactionManager(deviceModel, outbox, rpc, time, logger, OnConnectorStatusAsync);
+        Transactions = new TransactionManager(deviceModel, outbox, rpc, time, logger, OnConnectorStatusAsync, openTransactions);
         for (var evse = 1; evse <= layout.EvseCount; evse++)
         {
             for (var connector = 1; connector <= layout.ConnectorsPerEvse; connector++)
@@ -51,6 +52,13 @@ public sealed partial class OcppStation : IDisposable
         rpc.Connected += OnConnectedAsync;
         rpc.Disconnected += () => _disconnectedAt = _time.GetUtcNow();
         RegisterHandlers();
+    }
+
+    /// <summary>Raised after the CSMS answered a TransactionEvent (idTokenInfo, running cost, ...).</summary>
+    public event Action<TransactionEventRequest, TransactionEventResponse>? TransactionEventAnswered
+    {
+        add => _sender.TransactionEventAnswered += value;
+        remove => _sender.TransactionEventAnswered -= value;
     }
 
     /// <summary>The port the firmware drives.</summary>

@@ -1,3 +1,4 @@
+using ChargePoint.Ocpp.Authorization;
 using ChargePoint.Ocpp.DeviceModel;
 using ChargePoint.Ocpp.Queue;
 using ChargePoint.Ocpp.Rpc;
@@ -19,7 +20,7 @@ public sealed class OcppStationRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
         Database = new StationDatabase(storagePath);
-        DeviceModel = new DeviceModelService(StationDeviceModel.Declare(layout, options.SecurityProfile, options.StationId), new DeviceModelStore(Database), time);
+        DeviceModel = new DeviceModelService(StationDeviceModel.Declare(layout, options.SecurityProfile, options.StationId), new DeviceModelStore(Database, new SecretStore(storagePath)), time);
 
         // A password set by the CSMS (SetVariables SecurityCtrlr.BasicAuthPassword, A01) wins over the configured one.
         var stored = DeviceModel.GetStoredSecret("SecurityCtrlr", "BasicAuthPassword");
@@ -30,14 +31,51 @@ public sealed class OcppStationRuntime : IAsyncDisposable
 
         Outbox = new DurableOutbox(Database, outboxCapacity);
         Rpc = new OcppRpcClient(options, time, loggers.CreateLogger<OcppRpcClient>());
-        Station = new OcppStation(Rpc, DeviceModel, Outbox, layout, time, loggers.CreateLogger<OcppStation>());
+        Station = new OcppStation(Rpc, DeviceModel, Outbox, layout, time, loggers.CreateLogger<OcppStation>(), new OpenTransactionStore(Database));
         var profiles = new ChargingProfileStore(new SqliteChargingProfilePersistence(
             Path.Combine(storagePath, ProfilesFileName), loggers.CreateLogger<SqliteChargingProfilePersistence>()),
             DeviceModelSmartChargingStation.PersistencePolicy(DeviceModel));
         SmartCharging = new SmartChargingHandlers(
             Rpc, profiles, new DeviceModelSmartChargingStation(DeviceModel, layout, Station.Transactions.TransactionId, time), time, loggers.CreateLogger<SmartChargingHandlers>());
         SmartCharging.Register(Rpc.Handlers);
+        V2x = new V2xMessages(Rpc, SmartCharging, Station.Transactions.TransactionId, layout.EvseCount, time, loggers.CreateLogger<V2xMessages>());
+        V2x.Register(Rpc.Handlers);
+        Authorization = new OcppAuthorizer(Rpc, DeviceModel, new LocalAuthorizationList(Database, DeviceModel), new AuthorizationCache(Database, DeviceModel, time),
+            loggers.CreateLogger<OcppAuthorizer>());
+        Authorization.Register(Rpc.Handlers);
+        RemoteTransactions = new RemoteTransactionHandlers(Station.Transactions, Authorization, DeviceModel, layout, loggers.CreateLogger<RemoteTransactionHandlers>());
+        RemoteTransactions.Register(Rpc.Handlers);
+        Station.TransactionEventAnswered += OnTransactionEventAnswered;
+        AlignedMeterValues = new AlignedMeterValues(Station.Transactions, DeviceModel, Outbox, Rpc, time, loggers.CreateLogger<AlignedMeterValues>());
+        SecurityEvents = new SecurityEventReporter(Outbox, Rpc, time, loggers.CreateLogger<SecurityEventReporter>());
+        SecurityEvents.Report(SecurityEventReporter.StartupOfTheDevice);
+        DeviceModel.Changed += (declaration, _) =>
+        {
+            if (declaration.Component.Name == "SecurityCtrlr")
+            {
+                // The value itself is never reported: it may be a password.
+                SecurityEvents.Report(SecurityEventReporter.ReconfigurationOfSecurityParameters, declaration.Key);
+            }
+        };
     }
+
+    /// <summary>
+    /// Raised when the CSMS deauthorized the token of a running transaction in a TransactionEvent answer; with
+    /// TxCtrlr.StopTxOnInvalidId the transaction has been ended (Deauthorized) and the firmware stops the energy.
+    /// </summary>
+    public event Action<int, string>? TransactionDeauthorized;
+
+    /// <summary>J01: clock-aligned meter values.</summary>
+    public AlignedMeterValues AlignedMeterValues { get; }
+
+    /// <summary>A04: security events the client detects, queued durably.</summary>
+    public SecurityEventReporter SecurityEvents { get; }
+
+    /// <summary>Block C/D: the firmware's single authorization call, the cache and the local list.</summary>
+    public OcppAuthorizer Authorization { get; }
+
+    /// <summary>Block F: RequestStartTransaction / RequestStopTransaction, raised as events for the firmware.</summary>
+    public RemoteTransactionHandlers RemoteTransactions { get; }
 
     /// <summary>The charging profiles' SQLite file next to the station database.</summary>
     public const string ProfilesFileName = "chargepoint-profiles.db";
@@ -55,7 +93,45 @@ public sealed class OcppStationRuntime : IAsyncDisposable
 
     public OcppStation Station { get; }
 
-    public Task RunAsync(CancellationToken cancellationToken) => Station.RunAsync(cancellationToken);
+    /// <summary>Block Q messages beyond SetChargingProfile (AFRR, priority charging, allowed energy transfer, pulls).</summary>
+    public V2xMessages V2x { get; }
+
+    /// <summary>Runs the station until cancelled; cancellation ends every loop quietly, as before the V2X and aligned loops existed.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(
+        Station.RunAsync(cancellationToken), UntilCancelled(V2x.RunAsync(cancellationToken), cancellationToken), UntilCancelled(AlignedMeterValues.RunAsync(cancellationToken), cancellationToken));
+
+    private static async Task UntilCancelled(Task loop, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await loop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>C10: idTokenInfo in a TransactionEvent answer updates the cache; E05: a refused token stops the transaction.</summary>
+    private void OnTransactionEventAnswered(Messages.TransactionEventRequest request, Messages.TransactionEventResponse response)
+    {
+        if (response.IdTokenInfo is not { } info || request.IdToken is not { } token)
+        {
+            return;
+        }
+
+        Authorization.Learn(token, info);
+        var transactionId = request.TransactionInfo.TransactionId;
+        if (info.Status != Messages.AuthorizationStatusEnumType.Accepted && request.EventType != Messages.TransactionEventEnumType.Ended
+            && Station.Transactions.EvseOf(transactionId) is { } evse)
+        {
+            if (DeviceModel.GetBool("TxCtrlr", "StopTxOnInvalidId"))
+            {
+                _ = Station.Transactions.StopTransactionAsync(evse, Messages.ReasonEnumType.DeAuthorized, CancellationToken.None);
+            }
+
+            TransactionDeauthorized?.Invoke(evse, transactionId);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

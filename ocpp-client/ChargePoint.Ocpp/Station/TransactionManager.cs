@@ -23,9 +23,10 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
     private readonly Func<int, int, ConnectorStatusEnumType, CancellationToken, Task> _statusChanged;
     private readonly Dictionary<int, EvseSession> _evses = [];
     private readonly Lock _gate = new();
+    private readonly OpenTransactionStore? _open;
 
     public TransactionManager(DeviceModelService deviceModel, DurableOutbox outbox, OcppRpcClient rpc, TimeProvider time, ILogger logger,
-        Func<int, int, ConnectorStatusEnumType, CancellationToken, Task> statusChanged)
+        Func<int, int, ConnectorStatusEnumType, CancellationToken, Task> statusChanged, OpenTransactionStore? openTransactions = null)
     {
         _deviceModel = deviceModel;
         _outbox = outbox;
@@ -33,7 +34,18 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
         _time = time;
         _logger = logger;
         _statusChanged = statusChanged;
+        _open = openTransactions;
+        Recovered = openTransactions is null ? [] : Recover(openTransactions.LoadAll());
     }
+
+    /// <summary>
+    /// How often the last meter reading of a running transaction is written to disk between events (flash wear vs.
+    /// freshness of the registers reported after a power loss).
+    /// </summary>
+    public static readonly TimeSpan ReadingPersistInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>Transactions found open at start-up (interrupted by a crash or power loss) and what was done with them.</summary>
+    public IReadOnlyList<RecoveredTransaction> Recovered { get; }
 
     /// <summary>The id of the transaction running on an EVSE, if any.</summary>
     public string? TransactionId(int evseId)
@@ -53,6 +65,49 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
                 return _evses.Values.Any(s => s.TransactionId is not null);
             }
         }
+    }
+
+    /// <summary>The EVSE running a transaction, or null when none runs it.</summary>
+    public int? EvseOf(string transactionId)
+    {
+        lock (_gate)
+        {
+            return _evses.Values.FirstOrDefault(s => s.TransactionId == transactionId)?.EvseId;
+        }
+    }
+
+    /// <summary>True when the EVSE runs a transaction that already has an authorized id token.</summary>
+    public bool HasAuthorizedTransaction(int evseId)
+    {
+        lock (_gate)
+        {
+            return _evses.TryGetValue(evseId, out var s) && s.TransactionId is not null && s.IdToken is not null;
+        }
+    }
+
+    /// <summary>
+    /// F01/F02: the CSMS started a transaction remotely and its token is authorized. Starts the transaction when
+    /// Authorized is a TxStartPoint, otherwise the next Started carries the remoteStartId; a transaction already
+    /// running (cable first) gets an Updated event with triggerReason RemoteStart, the token and the remoteStartId.
+    /// </summary>
+    public Task RemoteStartAsync(int evseId, IdTokenType idToken, int remoteStartId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var s = Session(evseId);
+            s.IdToken = idToken;
+            s.RemoteStartId = remoteStartId;
+            if (s.TransactionId is null && StartPoints().Contains("Authorized"))
+            {
+                Start(s, TriggerReasonEnumType.RemoteStart);
+            }
+            else if (s.TransactionId is not null)
+            {
+                Update(s, TriggerReasonEnumType.RemoteStart, includeIdToken: true);
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task EvConnectedAsync(int evseId, int connectorId, CancellationToken cancellationToken)
@@ -170,6 +225,7 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
                 var trigger = reason switch
                 {
                     ReasonEnumType.Remote => TriggerReasonEnumType.RemoteStop,
+                    ReasonEnumType.DeAuthorized => TriggerReasonEnumType.Deauthorized,
                     ReasonEnumType.ImmediateReset or ReasonEnumType.Reboot => TriggerReasonEnumType.ResetCommand,
                     ReasonEnumType.EmergencyStop or ReasonEnumType.GroundFault or ReasonEnumType.OvercurrentFault => TriggerReasonEnumType.AbnormalCondition,
                     _ => TriggerReasonEnumType.StopAuthorized,
@@ -200,7 +256,14 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
     {
         lock (_gate)
         {
-            Session(evseId).LastReading = reading;
+            var s = Session(evseId);
+            s.LastReading = reading;
+            var now = _time.GetUtcNow();
+            if (_open is not null && s.TransactionId is not null && now - s.PersistedAt >= ReadingPersistInterval)
+            {
+                _open.UpdateReading(evseId, reading, now);
+                s.PersistedAt = now;
+            }
         }
     }
 
@@ -246,15 +309,44 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
     {
         s.TransactionId = Guid.NewGuid().ToString("N");
         Enqueue(s, TransactionEventEnumType.Started, trigger, null, "TxStartedMeasurands", ReadingContextEnumType.Transaction_Begin, includeIdToken: true);
+        StartPeriodic(s);
+        var triggerName = trigger.ToWire();
+        LogStarted(s.TransactionId, s.EvseId, triggerName);
+    }
+
+    private void StartPeriodic(EvseSession s)
+    {
         var interval = _deviceModel.GetInt("SampledDataCtrlr", "TxUpdatedInterval");
         if (interval > 0)
         {
             var period = TimeSpan.FromSeconds(interval);
             s.PeriodicTimer = _time.CreateTimer(_ => Periodic(s), null, period, period);
         }
+    }
 
-        var triggerName = trigger.ToWire();
-        LogStarted(s.TransactionId, s.EvseId, triggerName);
+    /// <summary>
+    /// J01 clock-aligned sample: every EVSE in a transaction gets TransactionEvent Updated (MeterValueClock,
+    /// Sample.Clock, AlignedDataCtrlr.Measurands); the readings of idle EVSEs are returned for MeterValues.
+    /// </summary>
+    public IReadOnlyList<(int EvseId, MeterReading Reading)> ClockAlignedSample()
+    {
+        var idle = new List<(int, MeterReading)>();
+        lock (_gate)
+        {
+            foreach (var s in _evses.Values.Where(s => s.LastReading is not null))
+            {
+                if (s.TransactionId is not null)
+                {
+                    Enqueue(s, TransactionEventEnumType.Updated, TriggerReasonEnumType.MeterValueClock, null, "Measurands", ReadingContextEnumType.Sample_Clock, measurandComponent: "AlignedDataCtrlr");
+                }
+                else
+                {
+                    idle.Add((s.EvseId, s.LastReading!));
+                }
+            }
+        }
+
+        return idle;
     }
 
     private void Periodic(EvseSession s)
@@ -271,20 +363,21 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
     private void Update(EvseSession s, TriggerReasonEnumType trigger, bool includeIdToken = false) =>
         Enqueue(s, TransactionEventEnumType.Updated, trigger, null, null, ReadingContextEnumType.Sample_Periodic, includeIdToken);
 
-    private void End(EvseSession s, TriggerReasonEnumType trigger, ReasonEnumType reason)
+    private void End(EvseSession s, TriggerReasonEnumType trigger, ReasonEnumType reason, DateTimeOffset? timestamp = null)
     {
         s.PeriodicTimer?.Dispose();
         s.PeriodicTimer = null;
-        Enqueue(s, TransactionEventEnumType.Ended, trigger, reason, "TxEndedMeasurands", ReadingContextEnumType.Transaction_End);
+        Enqueue(s, TransactionEventEnumType.Ended, trigger, reason, "TxEndedMeasurands", ReadingContextEnumType.Transaction_End, timestamp: timestamp);
         var reasonName = reason.ToWire();
         LogEnded(s.TransactionId!, s.EvseId, reasonName);
         s.TransactionId = null;
+        s.RemoteStartId = null;
     }
 
-    private void Enqueue(EvseSession s, TransactionEventEnumType type, TriggerReasonEnumType trigger, ReasonEnumType? stoppedReason, string? measurandVariable, ReadingContextEnumType context, bool includeIdToken = false)
+    private void Enqueue(EvseSession s, TransactionEventEnumType type, TriggerReasonEnumType trigger, ReasonEnumType? stoppedReason, string? measurandVariable, ReadingContextEnumType context, bool includeIdToken = false, DateTimeOffset? timestamp = null, string measurandComponent = "SampledDataCtrlr")
     {
         var transactionId = s.TransactionId!;
-        var measurands = measurandVariable is null ? [] : _deviceModel.GetList("SampledDataCtrlr", measurandVariable).ToList();
+        var measurands = measurandVariable is null ? [] : _deviceModel.GetList(measurandComponent, measurandVariable).ToList();
         if (type == TransactionEventEnumType.Ended)
         {
             // Ended always carries both registers so import and export can be settled separately.
@@ -294,13 +387,15 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
         var meterValue = s.LastReading is { } reading && measurands.Count > 0 ? MeterValueBuilder.Build(reading, measurands, context) : null;
         var offline = !_rpc.IsConnected;
         var now = _time.GetUtcNow();
+        var eventTime = timestamp ?? now;
+        var remoteStartId = type == TransactionEventEnumType.Started || trigger == TriggerReasonEnumType.RemoteStart ? s.RemoteStartId : null;
         var kind = type == TransactionEventEnumType.Updated ? OutboxKind.TransactionUpdated : OutboxKind.Essential;
         _outbox.Enqueue("TransactionEvent", kind, (connection, transaction) =>
         {
             var request = new TransactionEventRequest
             {
                 EventType = type,
-                Timestamp = now,
+                Timestamp = eventTime,
                 TriggerReason = trigger,
                 SeqNo = SequenceCounters.Next(connection, transaction, "seqNo:" + transactionId),
                 Offline = offline ? true : null,
@@ -310,12 +405,29 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
                     ChargingState = s.ChargingState,
                     StoppedReason = stoppedReason,
                     OperationMode = s.OperationMode,
+                    RemoteStartId = remoteStartId,
                 },
                 Evse = new EVSEType { Id = s.EvseId, ConnectorId = s.ConnectorId },
                 IdToken = includeIdToken ? s.IdToken : null,
                 MeterValue = meterValue is { SampledValue.Count: > 0 } ? [meterValue] : null,
             };
-            return OcppFrameWriter.CheckedPayload(request);
+            var payload = OcppFrameWriter.CheckedPayload(request);
+            if (_open is not null)
+            {
+                // The open-transaction row changes in the same SQLite transaction as the queued event (crash safety).
+                if (type == TransactionEventEnumType.Ended)
+                {
+                    OpenTransactionStore.Delete(connection, transaction, s.EvseId);
+                }
+                else
+                {
+                    OpenTransactionStore.Save(connection, transaction, new OpenTransaction(
+                        s.EvseId, transactionId, s.ConnectorId, s.IdToken, s.OperationMode, s.RemoteStartId, s.LastReading, now));
+                    s.PersistedAt = now;
+                }
+            }
+
+            return payload;
         });
     }
 
@@ -344,5 +456,9 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
         public MeterReading? LastReading { get; set; }
 
         public ITimer? PeriodicTimer { get; set; }
+
+        public int? RemoteStartId { get; set; }
+
+        public DateTimeOffset PersistedAt { get; set; }
     }
 }

@@ -10,12 +10,15 @@ public sealed class PeerFixture : IAsyncLifetime
     public StrictCsmsPeer Peer { get; private set; } = null!;
 
     /// <summary>Security profile 1 against <paramref name="peer"/> with timeouts short enough for tests.</summary>
-    public static OcppRpcOptions TestOptions(StrictCsmsPeer peer, string stationId) => new()
+    public static OcppRpcOptions TestOptions(StrictCsmsPeer peer, string stationId) => TestOptions(peer.Url(), stationId, Password);
+
+    /// <summary>The same options for a process that only knows the peer's address (the crash child).</summary>
+    public static OcppRpcOptions TestOptions(Uri csmsUrl, string stationId, string password) => new()
     {
-        CsmsUrl = peer.Url(),
+        CsmsUrl = csmsUrl,
         StationId = stationId,
         SecurityProfile = 1,
-        BasicAuthPassword = Password,
+        BasicAuthPassword = password,
         MessageTimeout = TimeSpan.FromSeconds(3),
         RetryBackOffWaitMinimum = TimeSpan.FromMilliseconds(100),
         RetryBackOffRandomRange = TimeSpan.FromMilliseconds(50),

@@ -25,7 +25,7 @@ public sealed class StrictCsmsPeer : IAsyncDisposable
 
     public Uri Url(string scheme = "ws") => new($"{scheme}://127.0.0.1:{Port}/ocpp");
 
-    public static async Task<StrictCsmsPeer> StartAsync(string? password = null, string protocols = "ocpp2.1", string? tlsCert = null, string? tlsKey = null)
+    public static async Task<StrictCsmsPeer> StartAsync(string? password = null, string protocols = "ocpp2.1", string? tlsCert = null, string? tlsKey = null, string? tlsClientCa = null)
     {
         await EnsureInstalledAsync();
         var start = new ProcessStartInfo("node")
@@ -51,6 +51,12 @@ public sealed class StrictCsmsPeer : IAsyncDisposable
             start.ArgumentList.Add(tlsCert);
             start.ArgumentList.Add("--tlsKey");
             start.ArgumentList.Add(tlsKey!);
+        }
+
+        if (tlsClientCa is not null)
+        {
+            start.ArgumentList.Add("--tlsClientCa");
+            start.ArgumentList.Add(tlsClientCa);
         }
 
         var peer = new StrictCsmsPeer(Process.Start(start)!);

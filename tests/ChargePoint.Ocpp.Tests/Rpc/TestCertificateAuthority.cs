@@ -28,6 +28,27 @@ public sealed class TestCertificateAuthority : IDisposable
         ServerKeyPath = Path.Combine(Directory, "csms.key");
         File.WriteAllText(ServerCertificatePath, server.ExportCertificatePem());
         File.WriteAllText(ServerKeyPath, serverKey.ExportPkcs8PrivateKeyPem());
+        RootCertificatePath = Path.Combine(Directory, "root.pem");
+        File.WriteAllText(RootCertificatePath, Root.ExportCertificatePem());
+        _rootKey = rootKey.ExportPkcs8PrivateKey();
+    }
+
+    private readonly byte[] _rootKey;
+
+    /// <summary>The root as PEM, for a CSMS that verifies client certificates (security profile 3).</summary>
+    public string RootCertificatePath { get; }
+
+    /// <summary>A ChargingStationCertificate (client authentication) for <paramref name="commonName"/>, with its key.</summary>
+    public X509Certificate2 IssueClientCertificate(string commonName)
+    {
+        using var rootKey = ECDsa.Create();
+        rootKey.ImportPkcs8PrivateKey(_rootKey, out _);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=" + commonName + ", O=ChargePoint Test", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
+        using var issued = request.Create(Root.SubjectName, X509SignatureGenerator.CreateForECDsa(rootKey), DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(7), [5, 6, 7, 8]);
+        using var withKey = issued.CopyWithPrivateKey(key);
+        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
     }
 
     public string Directory { get; }

@@ -2,6 +2,7 @@ using ChargePoint.Ocpp.DeviceModel;
 using ChargePoint.Ocpp.Rpc;
 using ChargePoint.Ocpp.Station;
 using ChargePoint.Ocpp.Tests.Peer;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChargePoint.Ocpp.Tests.Station;
@@ -12,11 +13,12 @@ public sealed class StationHarness : IAsyncDisposable
     private CancellationTokenSource _stop = new();
     private Task _run = Task.CompletedTask;
 
-    public StationHarness(StrictCsmsPeer peer, string stationId, string? storagePath = null)
+    public StationHarness(StrictCsmsPeer peer, string stationId, string? storagePath = null, ILoggerFactory? loggers = null, Action<OcppRpcOptions>? configure = null)
     {
         StoragePath = storagePath ?? Directory.CreateTempSubdirectory("cp-ocpp-").FullName;
         Options = PeerFixture.TestOptions(peer, stationId);
-        Runtime = new OcppStationRuntime(Options, StoragePath, StationLayout.BidirectionalDc(), TimeProvider.System, NullLoggerFactory.Instance);
+        configure?.Invoke(Options);
+        Runtime = new OcppStationRuntime(Options, StoragePath, StationLayout.BidirectionalDc(), TimeProvider.System, loggers ?? NullLoggerFactory.Instance);
     }
 
     public string StoragePath { get; }

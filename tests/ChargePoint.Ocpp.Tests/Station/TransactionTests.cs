@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChargePoint.Ocpp.Messages;
 using ChargePoint.Ocpp.Station;
@@ -42,8 +41,8 @@ public sealed class TransactionTests : IClassFixture<PeerFixture>
         var ended = events[4];
         Assert.Equal("EVDisconnected", ended.GetProperty("transactionInfo").GetProperty("stoppedReason").GetString());
         var sampled = ended.GetProperty("meterValue")[0].GetProperty("sampledValue").EnumerateArray().ToList();
-        Assert.Equal(3500, Sampled(sampled, "Energy.Active.Import.Register"));
-        Assert.Equal(1800, Sampled(sampled, "Energy.Active.Export.Register"));
+        Assert.Equal(3500, TxAssert.Sampled(sampled, "Energy.Active.Import.Register"));
+        Assert.Equal(1800, TxAssert.Sampled(sampled, "Energy.Active.Export.Register"));
         Assert.All(sampled, s => Assert.Equal("Transaction.End", s.GetProperty("context").GetString()));
         Assert.False(ended.TryGetProperty("offline", out _));
 
@@ -75,7 +74,7 @@ public sealed class TransactionTests : IClassFixture<PeerFixture>
         await peer.WaitForCallsAsync("TransactionEvent", 1, Id);
 
         await peer.CommandAsync(new JsonObject { ["cmd"] = "down" });
-        await WaitUntilAsync(() => !station.Runtime.Rpc.IsConnected);
+        await TxAssert.WaitUntilAsync(() => !station.Runtime.Rpc.IsConnected);
         port.MeterSample(1, new MeterReading(T0.AddMinutes(5), 4000, 0, 11_000));
         await port.EnergyTransferStartedAsync(1, OperationModeEnumType.ChargingOnly, CancellationToken.None);
         port.MeterSample(1, new MeterReading(T0.AddMinutes(9), 4000, 900, -7_000));
@@ -89,7 +88,7 @@ public sealed class TransactionTests : IClassFixture<PeerFixture>
         Assert.Equal(["Started", "Updated", "Updated", "Ended"], events.Select(e => e.GetProperty("eventType").GetString()));
         Assert.False(events[0].TryGetProperty("offline", out _));
         Assert.All(events.Skip(1), e => Assert.True(e.GetProperty("offline").GetBoolean()));
-        await WaitUntilAsync(() => station.Runtime.Outbox.Count == 0);
+        await TxAssert.WaitUntilAsync(() => station.Runtime.Outbox.Count == 0);
         Assert.Empty(peer.StrictValidationFailures);
     }
 
@@ -107,19 +106,6 @@ public sealed class TransactionTests : IClassFixture<PeerFixture>
         await station.Port.EvDisconnectedAsync(1, CancellationToken.None);
         var events = await _peer.WaitForCallsAsync("TransactionEvent", 3, Id, TimeSpan.FromSeconds(10));
         Assert.Equal([0, 0, 1], events.Select(e => e.GetProperty("seqNo").GetInt32()));
-        await WaitUntilAsync(() => station.Runtime.Outbox.Count == 0);
-    }
-
-    private static double Sampled(List<JsonElement> values, string measurand) =>
-        values.Single(v => v.GetProperty("measurand").GetString() == measurand).GetProperty("value").GetDouble();
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not reached");
-            await Task.Delay(20);
-        }
+        await TxAssert.WaitUntilAsync(() => station.Runtime.Outbox.Count == 0);
     }
 }
