@@ -1,18 +1,27 @@
+using System.Security.Cryptography.X509Certificates;
 using ChargePoint.Firmware.Contracts.Simulation;
 using ChargePoint.Hal.Simulated;
 using ChargePoint.Simulators.Csms;
+using ChargePoint.Simulators.Pki;
 using ChargePoint.Simulators.Session;
+using ChargePoint.V2g.Link;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChargePoint.Simulators;
 
 /// <summary>
-/// The simulation plug-in the firmware loads for <c>--simulate</c>: a session-level EV on the simulated station
-/// hardware and a CSMS stand-in that asks for discharge. `none` and `external` start no EV.
+/// The simulation plug-in the firmware loads for <c>--simulate</c>: an ISO 15118-20 EV with its PLC modem on the
+/// station's in-memory PLC segment, driving the simulated vehicle (plug, S2, battery), and a CSMS stand-in that
+/// asks for discharge. Without <c>V2g:Tls</c> it makes a throwaway V2G PKI for the station's TLS listener.
+/// `none` and `external` start no EV.
 /// </summary>
 public sealed class SimulationRig : ISimulationRig
 {
+    private SimulationPki? _pki;
+
     /// <summary>The EV of the running simulation (tests inspect what it saw).</summary>
-    public ScriptedEv? Ev { get; private set; }
+    public SimulatedVehicle? Ev { get; private set; }
 
     public Task<SimulationPeers> StartAsync(SimulationRequest request, IServiceProvider stationServices, CancellationToken cancellationToken)
     {
@@ -25,14 +34,40 @@ public sealed class SimulationRig : ISimulationRig
 
         var hardware = Require<SimulatedStationHardware>(stationServices);
         var time = Require<TimeProvider>(stationServices);
+        var loggers = stationServices.GetService(typeof(ILoggerFactory)) as ILoggerFactory ?? NullLoggerFactory.Instance;
+        X509Certificate2 root;
+        if (request.StationCertificateChain is { } chain)
+        {
+            // The station's own V2G PKI: the EV trusts the topmost certificate of its chain file.
+            var certificates = new X509Certificate2Collection();
+            certificates.ImportFromPemFile(chain);
+            root = certificates[^1];
+        }
+        else
+        {
+            _pki = SimulationPki.Create(time.GetUtcNow());
+            root = _pki.Root;
+        }
+
         var csms = request.StartCsms ? new CsmsStandIn(Require<ISimulatedCsmsLink>(stationServices)) : null;
-        Ev = new ScriptedEv(scenario, hardware, csms, time, request.ChargeTime, request.DischargeTime);
-        var description = $"EV {scenario.Session.EnergyService} {scenario.Session.ControlMode} (session level), "
+        Ev = new SimulatedVehicle(scenario, hardware, csms, Require<InMemoryEthernetSegment>(stationServices), root, time, request.ChargeTime, request.DischargeTime, loggers);
+        var description = $"EV {scenario.Service} {scenario.ControlMode} over SLAC, SDP, TLS 1.3 and ISO 15118-20, "
             + (csms is null ? "external CSMS" : "CSMS stand-in asking for discharge after " + request.ChargeTime.TotalSeconds + " s");
-        return Task.FromResult(new SimulationPeers(null, description, Ev));
+        var link = new SimulatedEvLink(_pki?.CertificateChainPath, _pki?.PrivateKeyPath, Ev.SeccReady);
+        return Task.FromResult(new SimulationPeers(null, description, link));
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (Ev is { } ev)
+        {
+            Ev = null;
+            await ev.DisposeAsync();
+        }
+
+        _pki?.Dispose();
+        _pki = null;
+    }
 
     private static T Require<T>(IServiceProvider services) =>
         (T)(services.GetService(typeof(T)) ?? throw new InvalidOperationException($"The station did not provide {typeof(T).Name} to the simulation rig."));

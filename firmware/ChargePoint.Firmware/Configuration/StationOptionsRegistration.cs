@@ -22,6 +22,8 @@ public static class StationOptionsRegistration
         services.AddSingleton<IValidateOptions<HalOptions>, HalOptionsValidator>();
         services.AddOptions<V2gStationOptions>().Bind(configuration.GetSection(V2gStationOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<V2gStationOptions>, V2gStationOptionsValidator>();
+        services.AddOptions<ChargePoint.V2g.Sdp.V2gNetworkOptions>().Bind(configuration.GetSection(ChargePoint.V2g.Sdp.V2gNetworkOptions.SectionName));
+        services.AddOptions<ChargePoint.V2g.Tls.V2gTlsOptions>().Bind(configuration.GetSection(ChargePoint.V2g.Tls.V2gTlsOptions.SectionName));
         return services;
     }
 }

@@ -47,6 +47,7 @@ public static class StationServices
         services.AddSingleton<EvseHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<EvseHostedService>());
         services.AddSingleton<ISimulatedCsmsLink, SimulatedCsmsLink>();
+        services.AddSingleton<ChargePoint.V2g.Link.InMemoryEthernetSegment>(); // the simulated PLC medium (rig's modem + EVSE SLAC)
         services.AddSingleton<SimulationHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulationHostedService>());
         return services;
