@@ -39,6 +39,7 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
     private volatile bool _transferring;
     private bool _stopSent;
     private int? _scheduleRevision;
+    private int _lastState = -1;
 
     public SeccBridgeAdapter(IHlcEvseBridge bridge, SeccControl control, SeccStationRating rating, TimeProvider time, ILogger logger)
     {
@@ -66,7 +67,14 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
     /// <summary>PowerDelivery Start/Stop as the EV sent them (the simulated pilot follows them).</summary>
     public event Action<PowerDeliveryCommand>? PowerDelivery;
 
-    public void OnSessionStateChanged(SeccSessionState state) => LogSessionState(_logger, state);
+    public void OnSessionStateChanged(SeccSessionState state)
+    {
+        // Polled states (CableCheck, PreCharge) repeat with every request: log each state once.
+        if (Interlocked.Exchange(ref _lastState, (int)state) != (int)state)
+        {
+            LogSessionState(_logger, state);
+        }
+    }
 
     public void OnAuthorizationRequired(string evccId)
     {
