@@ -34,6 +34,9 @@ public sealed partial class SimulationHostedService(
     private ISimulationRig? _rig;
     private SeccSessionSource? _secc;
 
+    /// <summary>The loaded simulation plug-in (tests read what its EV saw).</summary>
+    public ISimulationRig? Rig => _rig;
+
     /// <summary>Every finished session's summary, in order (tests read it).</summary>
     public List<string> Summaries { get; } = [];
 
