@@ -28,6 +28,7 @@ public sealed class ExternalEvOverVethTests(NetworkNamespaceFixture fixture, ITe
             var key = Write(folder, "secc-key.pem", pki.SeccLeaf.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
             var root = Write(folder, "v2g-root.pem", pki.V2gRoot.ExportCertificatePem());
 
+            await WaitForAddressesAsync(pair.Secc, NetworkNamespacePair.SeccInterface);
             var station = ProcessRunner.RunAsync("ip", [
                 "netns", "exec", pair.Secc, "dotnet", Path.Combine(AppContext.BaseDirectory, "chargepoint.dll"),
                 "--simulate", "--Simulation:Ev=external", "--Simulation:Sessions=1",
@@ -35,12 +36,7 @@ public sealed class ExternalEvOverVethTests(NetworkNamespaceFixture fixture, ITe
                 $"--V2g:Tls:CertificateChain={chain}", $"--V2g:Tls:PrivateKey={key}",
                 $"--Storage:Path={Path.Combine(folder.FullName, "state")}",
             ], Patience);
-            var ev = ProcessRunner.RunAsync("ip", [
-                "netns", "exec", pair.Ev, "dotnet", Path.Combine(AppContext.BaseDirectory, "cpsim.dll"),
-                "ev", "--interface", NetworkNamespacePair.EvInterface, "--v2g-root", root,
-                "--service", "DcBpt", "--mode", "Dynamic", "--loops", "12", "--loop-interval-ms", "250",
-            ], Patience);
-
+            var ev = RunEvAsync(pair, root, station);
             var evResult = await ev;
             var stationResult = await station;
             output.WriteLine(evResult.ToString());
@@ -63,6 +59,40 @@ public sealed class ExternalEvOverVethTests(NetworkNamespaceFixture fixture, ITe
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Runs <c>cpsim ev</c>; while the station is still starting (a loaded CI host can need longer than
+    /// one SDP discovery cycle of 50 × 250 ms), a discovery that found no SECC is repeated.</summary>
+    private static async Task<ProcessResult> RunEvAsync(NetworkNamespacePair pair, string root, Task station)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await ProcessRunner.RunAsync("ip", [
+                "netns", "exec", pair.Ev, "dotnet", Path.Combine(AppContext.BaseDirectory, "cpsim.dll"),
+                "ev", "--interface", NetworkNamespacePair.EvInterface, "--v2g-root", root,
+                "--service", "DcBpt", "--mode", "Dynamic", "--loops", "12", "--loop-interval-ms", "250",
+            ], Patience);
+            if (attempt == 4 || station.IsCompleted || !result.StandardError.Contains("no SECC answered SDP", StringComparison.Ordinal))
+            {
+                return result;
+            }
+        }
+    }
+
+    /// <summary>A fresh veth end also gets an EUI-64 link-local address that stays tentative during duplicate
+    /// address detection; the station binds its link-local address, so the test waits for DAD to finish.</summary>
+    private static async Task WaitForAddressesAsync(string ns, string device)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            var tentative = await ProcessRunner.RunAsync("ip", ["-n", ns, "-6", "addr", "show", "dev", device, "tentative"], TimeSpan.FromSeconds(10));
+            if (string.IsNullOrWhiteSpace(tentative.StandardOutput))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
         }
     }
 
