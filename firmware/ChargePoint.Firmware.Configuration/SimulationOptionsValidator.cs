@@ -19,9 +19,10 @@ public sealed class SimulationOptionsValidator : IValidateOptions<SimulationOpti
             problems.Add($"Simulation:Sessions is {options.Sessions}; use a count of 1 or more, or leave it out to run until stopped.");
         }
 
-        if (options.Sessions is not null && options.Ev is "none" or "external")
+        // With an external EV the sessions it runs are counted; with none there are no sessions to count.
+        if (options.Sessions is not null && options.Ev is "none")
         {
-            problems.Add($"Simulation:Sessions needs a built-in EV; Simulation:Ev={options.Ev} runs none.");
+            problems.Add($"Simulation:Sessions needs an EV; Simulation:Ev={options.Ev} runs none.");
         }
 
         if (options.ChargeSeconds is <= 0 or > 86_400 || options.DischargeSeconds is < 0 or > 86_400)

@@ -17,10 +17,22 @@ public interface ISimulationRig : IAsyncDisposable
 /// <param name="StartCsms">True when no <c>Ocpp:CsmsUrl</c> was configured and the rig must provide a CSMS.</param>
 /// <param name="ChargeTime">How long the EV charges before the CSMS asks for discharge.</param>
 /// <param name="DischargeTime">How long the EV discharges before it stops the session.</param>
-public sealed record SimulationRequest(string Scenario, bool StartCsms, TimeSpan ChargeTime, TimeSpan DischargeTime);
+/// <param name="StationCertificateChain">The PEM chain of <c>V2g:Tls:CertificateChain</c> when configured (the
+/// simulated EV trusts its topmost certificate); null lets the rig make a throwaway V2G PKI.</param>
+public sealed record SimulationRequest(string Scenario, bool StartCsms, TimeSpan ChargeTime, TimeSpan DischargeTime, string? StationCertificateChain = null);
 
 /// <summary>What the rig started.</summary>
 /// <param name="CsmsUrl">The built-in CSMS's WebSocket URL (without station id), or null when none was started.</param>
 /// <param name="Description">One line for the console saying which peers run.</param>
-/// <param name="HlcSessions">The EV side of high-level sessions for EVSE 1, or null when no EV is simulated.</param>
-public sealed record SimulationPeers(Uri? CsmsUrl, string Description, ChargePoint.Firmware.Contracts.V2g.IHlcSessionSource? HlcSessions = null);
+/// <param name="Ev">The simulated EV's side of the ISO 15118 link, or null when no EV is simulated.</param>
+public sealed record SimulationPeers(Uri? CsmsUrl, string Description, SimulatedEvLink? Ev = null);
+
+/// <summary>
+/// What the station and the rig's EV exchange to run real ISO 15118-20 sessions: the EV's PLC modem sits on the
+/// station's in-memory Ethernet segment (a service both sides take from the station's services), the station
+/// runs SLAC, SDP and the TLS listener, and tells the EV where SDP answers once it is up.
+/// </summary>
+/// <param name="CertificateChainPath">PEM chain (SECC leaf first) of the rig's throwaway V2G PKI, or null.</param>
+/// <param name="PrivateKeyPath">PEM private key of that leaf, or null.</param>
+/// <param name="SeccReady">Called by the station with its SDP server's endpoint once SDP and TLS are up.</param>
+public sealed record SimulatedEvLink(string? CertificateChainPath, string? PrivateKeyPath, Action<System.Net.IPEndPoint> SeccReady);

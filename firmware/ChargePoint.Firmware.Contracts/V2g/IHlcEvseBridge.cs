@@ -17,6 +17,24 @@ public interface IHlcEvseBridge
     /// <summary>ChargeParameterDiscovery: the EV's limits; the answer is the EVSE's present limits.</summary>
     EvseTargets ChargeParameters(EvLimits limits);
 
+    /// <summary>DC_CableCheckReq: test the isolation of the DC output ([V2G20-1530]). True when it is valid.</summary>
+    ValueTask<bool> CableCheckAsync(CancellationToken cancellationToken);
+
+    /// <summary>DC_PreChargeReq: drive the open output towards <paramref name="targetVoltageVolts"/> with no
+    /// current. Returns the present output voltage at once (the EV repeats the request until it matches).</summary>
+    double PreCharge(double targetVoltageVolts);
+
+    /// <summary>Scheduled control mode (ScheduleExchangeReq): the station's limits from <paramref name="start"/>
+    /// for <paramref name="horizon"/>, derived from the composite schedule (OCPP K08) and the EVSE rating.</summary>
+    HlcPowerSchedule ScheduleExchange(DateTimeOffset start, TimeSpan horizon);
+
+    /// <summary>The link failed (e.g. SLAC found no match): the pilot runs the E/F error routine ([V2G3-M06-05]:
+    /// E or F for T_step_EF, then B with 5 % again). Completes when the pilot is back at 5 %.</summary>
+    ValueTask RunLinkErrorRoutineAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether the vehicle is still plugged in (pilot not in A). Read often; must be cheap.</summary>
+    bool VehicleConnected { get; }
+
     /// <summary>PowerDeliveryReq Start (after cable check and pre-charge on DC): close the power path.
     /// Returns false when the EVSE cannot deliver (fault, lockout).</summary>
     ValueTask<bool> StartEnergyTransferAsync(CancellationToken cancellationToken);
@@ -58,10 +76,20 @@ public sealed record EvStatus(double? PresentSocPercent, double? TargetPowerWatt
 /// <param name="PresentVoltageVolts">EVSEPresentVoltage.</param>
 /// <param name="PresentCurrentAmperes">EVSEPresentCurrent, signed.</param>
 /// <param name="StopRequested">EVSENotification=Terminate: the EVSE wants the session to end.</param>
+/// <param name="ScheduleRevision">Changes whenever the composite schedule changes (Scheduled mode: renegotiate).</param>
 public sealed record EvseTargets(
     double ChargeLimitWatts,
     double DischargeLimitWatts,
     double SetpointWatts,
     double PresentVoltageVolts,
     double PresentCurrentAmperes,
-    bool StopRequested);
+    bool StopRequested,
+    int ScheduleRevision = 0);
+
+/// <summary>Scheduled mode: the station's charge and discharge power limits over time (W, magnitudes).</summary>
+/// <param name="Start">When the first period starts.</param>
+/// <param name="Periods">Consecutive periods; their durations add up to the schedule's length.</param>
+public sealed record HlcPowerSchedule(DateTimeOffset Start, IReadOnlyList<HlcSchedulePeriod> Periods);
+
+/// <summary>One period of an <see cref="HlcPowerSchedule"/>.</summary>
+public readonly record struct HlcSchedulePeriod(TimeSpan Duration, double ChargeLimitWatts, double DischargeLimitWatts);

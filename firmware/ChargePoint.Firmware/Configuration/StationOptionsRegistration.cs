@@ -24,6 +24,8 @@ public static class StationOptionsRegistration
         services.AddSingleton<IValidateOptions<V2gStationOptions>, V2gStationOptionsValidator>();
         services.AddOptions<DiagnosticsOptions>().Bind(configuration.GetSection(DiagnosticsOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DiagnosticsOptions>, DiagnosticsOptionsValidator>();
+        services.AddOptions<ChargePoint.V2g.Sdp.V2gNetworkOptions>().Bind(configuration.GetSection(ChargePoint.V2g.Sdp.V2gNetworkOptions.SectionName));
+        services.AddOptions<ChargePoint.V2g.Tls.V2gTlsOptions>().Bind(configuration.GetSection(ChargePoint.V2g.Tls.V2gTlsOptions.SectionName));
         return services;
     }
 }

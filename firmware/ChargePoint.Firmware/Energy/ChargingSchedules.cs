@@ -100,7 +100,11 @@ public sealed class ChargingSchedules
     }
 
     /// <summary>The composite schedule of <paramref name="evseId"/> for the next minute, in W.</summary>
-    public CompositeSchedule Composite(int evseId, DateTimeOffset now)
+    public CompositeSchedule Composite(int evseId, DateTimeOffset now) => Composite(evseId, now, 60);
+
+    /// <summary>The composite schedule of <paramref name="evseId"/> for <paramref name="durationSeconds"/>, in W
+    /// (ISO 15118-20 Scheduled mode asks for the schedule up to departure).</summary>
+    public CompositeSchedule Composite(int evseId, DateTimeOffset now, int durationSeconds)
     {
         EvseState evse;
         ChargingProfileStore store;
@@ -111,6 +115,6 @@ public sealed class ChargingSchedules
         }
 
         return CompositeScheduleCalculator.Calculate(
-            new CompositeScheduleRequest(now, 60, evseId, ChargingRateUnit.W), store.Profiles, evse.Capabilities, evse.Transaction);
+            new CompositeScheduleRequest(now, durationSeconds, evseId, ChargingRateUnit.W), store.Profiles, evse.Capabilities, evse.Transaction);
     }
 }

@@ -23,7 +23,8 @@ public static class PowerModuleDriver
             return (PowerModuleMode.Discharge, new PowerModuleSetpoint(evMinVoltageVolts, 0, amps));
         }
 
-        var chargeAmps = Math.Min(decision.ChargeCurrentLimitAmperes, decision.SetpointWatts / presentVoltageVolts);
+        // Max with 0: a zero setpoint may be -0, which the module rejects as a negative limit.
+        var chargeAmps = Math.Max(0, Math.Min(decision.ChargeCurrentLimitAmperes, decision.SetpointWatts / presentVoltageVolts));
         return (PowerModuleMode.Charge, new PowerModuleSetpoint(evMaxVoltageVolts, chargeAmps, 0));
     }
 

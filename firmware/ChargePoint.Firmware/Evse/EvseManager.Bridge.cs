@@ -7,6 +7,7 @@ namespace ChargePoint.Firmware.Evse;
 
 public sealed partial class EvseManager
 {
+    private static readonly TimeSpan IsolationSettleTime = TimeSpan.FromMilliseconds(100);
     private double _evMinVoltage;
     private double _evMaxVoltage;
 
@@ -44,7 +45,7 @@ public sealed partial class EvseManager
             stop = _sessionFault is not null || _control.Safety.IsFaulted;
         }
 
-        return new EvseTargets(decision.ChargeLimitWatts, decision.DischargeLimitWatts, decision.SetpointWatts, status.OutputVoltageVolts, status.OutputCurrentAmperes, stop);
+        return new EvseTargets(decision.ChargeLimitWatts, decision.DischargeLimitWatts, decision.SetpointWatts, status.OutputVoltageVolts, status.OutputCurrentAmperes, stop, Volatile.Read(ref _scheduleRevision));
     }
 
     private async Task<bool> StartTransferAsync(CancellationToken cancellationToken)
@@ -143,6 +144,60 @@ public sealed partial class EvseManager
 
             owner.SetState(EvseState.Preparing);
             return owner.Targets();
+        }
+
+        public bool VehicleConnected => owner._control.Pilot.State != CpState.A;
+
+        public async ValueTask<bool> CableCheckAsync(CancellationToken cancellationToken)
+        {
+            var monitor = owner._control.Hardware.IsolationMonitor;
+            if (owner._control.Safety.IsFaulted)
+            {
+                return false;
+            }
+
+            if (monitor is null)
+            {
+                return true;
+            }
+
+            owner.SetState(EvseState.Preparing);
+            monitor.Start();
+            await Task.Delay(IsolationSettleTime, owner._time, cancellationToken).ConfigureAwait(false);
+
+            // IEC 61851-23 6.3.1.105: more than 500 Ω/V of the highest output voltage is a valid isolation.
+            var required = 500 * Math.Max(owner._evMaxVoltage, 1);
+            return monitor.ReadIsolationResistanceOhms() is { } ohms && ohms >= required;
+        }
+
+        public double PreCharge(double targetVoltageVolts)
+        {
+            if (owner._control.Safety.IsFaulted)
+            {
+                return 0;
+            }
+
+            // Output still open: the module raises its voltage to the EV's with no current ([V2G20-1597]).
+            var module = owner._control.Hardware.PowerModule;
+            module.SetSetpoint(new PowerModuleSetpoint(targetVoltageVolts, 0, 0));
+            module.SetMode(PowerModuleMode.Charge);
+            return module.ReadStatus().OutputVoltageVolts;
+        }
+
+        public HlcPowerSchedule ScheduleExchange(DateTimeOffset start, TimeSpan horizon)
+        {
+            var seconds = (int)Math.Clamp(horizon.TotalSeconds, 1, int.MaxValue);
+            return HlcScheduleBuilder.Build(owner._schedules.Composite(owner.EvseId, start, seconds), start, TimeSpan.FromSeconds(seconds), owner._settings.Rating);
+        }
+
+        public async ValueTask RunLinkErrorRoutineAsync(CancellationToken cancellationToken)
+        {
+            var pilot = owner._control.Pilot;
+            pilot.StartErrorRoutine();
+            while (pilot.IsErrorRoutineRunning)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), owner._time, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         public async ValueTask<bool> StartEnergyTransferAsync(CancellationToken cancellationToken) =>

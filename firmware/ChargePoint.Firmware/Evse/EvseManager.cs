@@ -29,6 +29,7 @@ public sealed partial class EvseManager : IDisposable
     private SessionData? _session;
     private StationFault? _sessionFault;
     private bool _transferring;
+    private int _scheduleRevision;
 
     public EvseManager(EvseSettings settings, StationControl control, IStationPort port, ChargingSchedules schedules, TimeProvider time, ILogger<EvseManager> logger)
     {
@@ -235,6 +236,7 @@ public sealed partial class EvseManager : IDisposable
     {
         if (evseId == EvseId || evseId == 0)
         {
+            Interlocked.Increment(ref _scheduleRevision);
             RefreshSchedule();
         }
     }

@@ -60,6 +60,7 @@ public static class StationServices
         services.AddSingleton<EvseHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<EvseHostedService>());
         services.AddSingleton<SelfTestRunner>();
+        services.AddSingleton<ChargePoint.V2g.Link.InMemoryEthernetSegment>(); // the simulated PLC medium (rig's modem + EVSE SLAC)
         services.AddSingleton<SimulationHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulationHostedService>());
         return services;

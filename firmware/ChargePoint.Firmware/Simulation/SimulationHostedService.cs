@@ -14,10 +14,12 @@ using Microsoft.Extensions.Options;
 namespace ChargePoint.Firmware.Simulation;
 
 /// <summary>
-/// <c>chargepoint --simulate</c>: starts the simulation plug-in's peers, hands its EV to EVSE 1 and, with
+/// <c>chargepoint --simulate</c>: starts the simulation plug-in's peers and EVSE 1's real ISO 15118-20 stack
+/// (SLAC on the in-memory PLC segment the rig's modem shares, SDP and TLS 1.3 on loopback) and, with
 /// <c>Simulation:Sessions=N</c>, plugs the EV in N times, prints one summary line per session and stops the host
 /// with exit code 0 only when every session succeeded. Without it the EV plugs in again after each session until
-/// the process is stopped; with <c>Simulation:Ev=none</c> or <c>external</c> the station boots and waits.
+/// the process is stopped. With <c>Simulation:Ev=external</c> the stack runs on <c>V2g:Interface</c> without
+/// SLAC and the simulated pilot follows the outside EV's session; with <c>none</c> the station boots and waits.
 /// </summary>
 public sealed partial class SimulationHostedService(
     IOptions<SimulationOptions> options,
@@ -33,6 +35,10 @@ public sealed partial class SimulationHostedService(
     ILogger<SimulationHostedService> logger) : BackgroundService
 {
     private ISimulationRig? _rig;
+    private SeccSessionSource? _secc;
+
+    /// <summary>The loaded simulation plug-in (tests read what its EV saw).</summary>
+    public ISimulationRig? Rig => _rig;
 
     /// <summary>Every finished session's summary, in order (tests read it).</summary>
     public List<string> Summaries { get; } = [];
@@ -48,11 +54,13 @@ public sealed partial class SimulationHostedService(
         }
 
         _rig = SimulationPluginLoader.Load(AppContext.BaseDirectory);
+        var v2g = SimulatedV2g.From(services);
         var request = new SimulationRequest(
             settings.Ev,
             string.IsNullOrWhiteSpace(ocpp.Value.CsmsUrl),
             TimeSpan.FromSeconds(settings.ChargeSeconds),
-            TimeSpan.FromSeconds(settings.DischargeSeconds));
+            TimeSpan.FromSeconds(settings.DischargeSeconds),
+            v2g.Tls.IsConfigured ? v2g.Tls.CertificateChain : null);
         SimulationPeers peers;
         try
         {
@@ -66,9 +74,16 @@ public sealed partial class SimulationHostedService(
 
         csms.Provide(peers.CsmsUrl);
         LogRigStarted(logger, settings.Ev, peers.Description);
-        if (peers.HlcSessions is { } source)
+        if (settings.Ev == SimulatedV2g.ExternalScenario)
         {
-            slot.Fill(source);
+            _secc = v2g.StartForExternalEv();
+            FollowExternalEv(_secc);
+            slot.Fill(_secc);
+        }
+        else if (peers.Ev is { } ev)
+        {
+            _secc = v2g.StartOnSegment(ev);
+            slot.Fill(_secc);
         }
 
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -82,6 +97,8 @@ public sealed partial class SimulationHostedService(
             return;
         }
 
+        var external = settings.Ev == SimulatedV2g.ExternalScenario;
+
         var manager = await evse.Manager.WaitAsync(stoppingToken).ConfigureAwait(false);
         await WaitForBuiltInCsmsAsync(stoppingToken).ConfigureAwait(false);
         using var live = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
@@ -91,7 +108,7 @@ public sealed partial class SimulationHostedService(
         {
             for (var n = 1; settings.Sessions is not { } total || n <= total; n++)
             {
-                var record = await RunSessionAsync(manager, stoppingToken).ConfigureAwait(false);
+                var record = await RunSessionAsync(manager, plug: !external, stoppingToken).ConfigureAwait(false);
                 var line = SessionSummaryLine.Format(n, settings.Ev, record);
                 Summaries.Add(line);
                 await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
@@ -108,16 +125,51 @@ public sealed partial class SimulationHostedService(
         await liveTask.ConfigureAwait(false);
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>The EV and the V2G stack outlive the stop of this service: the EVSE stops after it (reverse
+    /// registration order) and ends a running session itself, as a shutdown (stoppedReason Local), not as a lost
+    /// link. They are released with the host.</summary>
+    public override void Dispose()
     {
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        if (_rig is not null)
+        // The host may be disposed after stopping twice (Simulation:Sessions reached, then disposal): release once.
+        if (Interlocked.Exchange(ref _rig, null) is { } rig)
         {
-            await _rig.DisposeAsync().ConfigureAwait(false);
+            rig.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
+
+        if (Interlocked.Exchange(ref _secc, null) is { } secc)
+        {
+            secc.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        base.Dispose();
     }
 
-    private async Task<SessionRecord> RunSessionAsync(EvseManager manager, CancellationToken cancellationToken)
+    /// <summary>An outside EV: the simulated vehicle plugs in when its V2G connection arrives, closes S2 on
+    /// PowerDelivery Start, opens it on Stop and unplugs when the session is over.</summary>
+    private void FollowExternalEv(SeccSessionSource secc)
+    {
+        secc.ConnectionArrived += () =>
+        {
+            if (!hardware.Ev.IsPluggedIn)
+            {
+                hardware.Ev.PlugIn();
+            }
+        };
+        secc.PowerDelivery += command =>
+        {
+            if (command == ChargePoint.V2g.Secc.PowerDeliveryCommand.Start && hardware.Ev.IsPluggedIn)
+            {
+                hardware.Ev.CloseS2();
+            }
+            else if (command is ChargePoint.V2g.Secc.PowerDeliveryCommand.Stop or ChargePoint.V2g.Secc.PowerDeliveryCommand.Standby)
+            {
+                hardware.Ev.OpenS2();
+            }
+        };
+        secc.SessionEnded += _ => hardware.Ev.Unplug();
+    }
+
+    private async Task<SessionRecord> RunSessionAsync(EvseManager manager, bool plug, CancellationToken cancellationToken)
     {
         await WaitIdleAsync(manager, cancellationToken).ConfigureAwait(false);
         var finished = new TaskCompletionSource<SessionRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -125,7 +177,11 @@ public sealed partial class SimulationHostedService(
         manager.SessionFinished += OnFinished;
         try
         {
-            hardware.Ev.PlugIn();
+            if (plug)
+            {
+                hardware.Ev.PlugIn();
+            }
+
             var record = await finished.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             hardware.Ev.Unplug();
             return record;

@@ -19,6 +19,13 @@ public sealed class EvSimulatorOptions
     /// <summary>Charge loop iterations before a normal PowerDelivery Stop.</summary>
     public int ChargeLoops { get; init; } = 5;
 
+    /// <summary>When set, the charge loop runs for this long (real time) instead of <see cref="ChargeLoops"/> iterations.</summary>
+    public TimeSpan? LoopDuration { get; init; }
+
+    /// <summary>Called with true right before PowerDeliveryReq Start (the EV closes S2: pilot C) and with false
+    /// after PowerDeliveryRes Stop (S2 open: pilot B), so a simulated pilot follows the session.</summary>
+    public Action<bool>? PowerDeliveryChanging { get; init; }
+
     /// <summary>Pause interval between charge loop requests (real time).</summary>
     public TimeSpan LoopInterval { get; init; } = TimeSpan.FromMilliseconds(20);
 

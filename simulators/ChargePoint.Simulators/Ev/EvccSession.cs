@@ -110,9 +110,11 @@ public sealed class EvccSession
             await PreChargeAsync(connection, ct);
         }
 
+        _options.PowerDeliveryChanging?.Invoke(true);
         await ExchangeAsync<PowerDeliveryResType>(connection, _requests.PowerDelivery(chargeProgressType.Start, tupleId, _time.GetUtcNow()), ct);
         var end = await ChargeLoopAsync(connection, tupleId, ct);
         await ExchangeAsync<PowerDeliveryResType>(connection, _requests.PowerDelivery(chargeProgressType.Stop, null, _time.GetUtcNow()), ct);
+        _options.PowerDeliveryChanging?.Invoke(false);
         if (_options.Service.IsDc())
         {
             await ExchangeAsync<DC_WeldingDetectionResType>(connection, EvRequests.WeldingDetection(), ct);
@@ -164,7 +166,8 @@ public sealed class EvccSession
     {
         var renegotiated = false;
         double power = 0;
-        for (var i = 1; i <= _options.ChargeLoops; i++)
+        var started = _time.GetTimestamp();
+        for (var i = 1; _options.LoopDuration is { } duration ? _time.GetElapsedTime(started) < duration : i <= _options.ChargeLoops; i++)
         {
             if (_options.SlowLoopDelay is { } slow && i == _options.SlowLoopNumber)
             {

@@ -1,19 +1,17 @@
-using ChargePoint.Firmware.Contracts.V2g;
+using ChargePoint.V2g.Secc;
 
 namespace ChargePoint.Simulators.Session;
 
-/// <summary>The EV scenarios: which protocol, energy service and control mode the EV negotiates.</summary>
-public sealed record EvScenario(string Name, HlcSessionInfo Session)
+/// <summary>The EV scenarios of <c>--Simulation:Ev</c>: which ISO 15118-20 energy service and control mode the
+/// simulated EV negotiates.</summary>
+public sealed record EvScenario(string Name, EnergyTransferService Service, ControlMode ControlMode)
 {
-    private const string Dc = "urn:iso:std:iso:15118:-20:DC";
-    private const string Ac = "urn:iso:std:iso:15118:-20:AC";
-
     public static EvScenario? Find(string name) => name switch
     {
-        "dc-bpt-dynamic" => new(name, new HlcSessionInfo(Dc, "DC_BPT", "Dynamic", "EVCC0000000001")),
-        "dc-bpt-scheduled" => new(name, new HlcSessionInfo(Dc, "DC_BPT", "Scheduled", "EVCC0000000001")),
-        "ac-bpt-dynamic" => new(name, new HlcSessionInfo(Ac, "AC_BPT", "Dynamic", "EVCC0000000001")),
-        "ac-bpt-scheduled" => new(name, new HlcSessionInfo(Ac, "AC_BPT", "Scheduled", "EVCC0000000001")),
+        "dc-bpt-dynamic" => new(name, EnergyTransferService.DcBpt, ControlMode.Dynamic),
+        "dc-bpt-scheduled" => new(name, EnergyTransferService.DcBpt, ControlMode.Scheduled),
+        "ac-bpt-dynamic" => new(name, EnergyTransferService.AcBpt, ControlMode.Dynamic),
+        "ac-bpt-scheduled" => new(name, EnergyTransferService.AcBpt, ControlMode.Scheduled),
         _ => null,
     };
 }

@@ -19,12 +19,26 @@ public sealed class StationOptionsTests
     [InlineData("--Simulation:Ev=warp-drive", "Simulation:Ev")]
     [InlineData("--Hal:MaxChargePowerWatts=-1", "Hal:MaxChargePowerWatts")]
     [InlineData("--V2g:SequenceTimeoutSeconds=120", "V2g:SequenceTimeoutSeconds")]
+    [InlineData("--V2g:ControlMode=turbo", "V2g:ControlMode")]
+    [InlineData("--Simulation:Sessions=1", "Simulation:Sessions")]
     [InlineData("--Storage:Path=/proc/no-such-dir/x", "Storage:Path")]
     public async Task A_bad_setting_stops_start_up_with_a_message_naming_the_key(string argument, string key)
     {
         var message = await StartupErrorAsync("--simulate", "--Simulation:Ev=none", argument);
 
         Assert.Contains(key, message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--V2g:Interface=lo", "V2g:Tls:CertificateChain")]
+    [InlineData("--V2g:Tls:CertificateChain=/nonexistent.pem", "V2g:Interface")]
+    public async Task An_external_ev_needs_an_interface_and_tls_material(string argument, string key)
+    {
+        using var host = StationHostBuilder.Build(["--simulate", "--Simulation:Ev=external", "--V2g:Tls:PrivateKey=/nonexistent.pem", argument]);
+
+        var error = await Assert.ThrowsAsync<StationStartupException>(() => host.StartAsync());
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

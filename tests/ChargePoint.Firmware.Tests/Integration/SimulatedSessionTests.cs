@@ -1,11 +1,15 @@
+using System.Text.RegularExpressions;
 using ChargePoint.Firmware.Evse;
 using ChargePoint.Hal.Abstractions;
+using ChargePoint.Simulators;
+using ChargePoint.Simulators.Ev;
 
 namespace ChargePoint.Firmware.Tests.Integration;
 
 /// <summary>
 /// The real host in simulation mode: HAL simulation (pilot, contactors, power module, battery, meter), the EVSE
-/// manager, energy manager and safety wiring, the session-level EV and the CSMS stand-in. Outcomes are read from
+/// manager, energy manager and safety wiring, the EV simulator over the real protocol path (SLAC on the in-memory
+/// PLC segment, SDP, TLS 1.3, ISO 15118-20) and the CSMS stand-in. Outcomes are read from
 /// the simulated meter and battery, the contactors and the station port's journal. One class, so these run one
 /// after another on the shared 2-core budget.
 /// </summary>
@@ -31,6 +35,21 @@ public sealed class SimulatedSessionTests
         Assert.Single(station.Sent("NotifyEVChargingNeeds"));
         Assert.All(station.Hardware.Contactors, c => Assert.False(c.IsContactClosed));
         Assert.Equal(0, Environment.ExitCode);
+
+        // What the EV simulator saw on the wire (ISO 15118-20 over TLS 1.3 after SLAC and SDP).
+        var ev = Assert.IsType<SimulationRig>(station.Simulation.Rig).Ev!.LastSession!;
+        Assert.Equal(EvSessionOutcome.Completed, ev.Outcome);
+        Assert.Contains(ev.Exchanges, line => line.StartsWith("← supportedAppProtocolRes OK_SuccessfulNegotiation", StringComparison.Ordinal));
+        var discharge = scenario.StartsWith("dc", StringComparison.Ordinal)
+            ? @"^← DC_ChargeLoopRes OK [\d.]+ V -[1-9][\d.]* A"
+            : @"^← AC_ChargeLoopRes OK target -[1-9]\d* W";
+        Assert.Contains(ev.Exchanges, line => Regex.IsMatch(line, discharge));
+        if (scenario.EndsWith("scheduled", StringComparison.Ordinal))
+        {
+            // The CSMS's discharge profile changed the composite schedule: the EV renegotiated and got a
+            // schedule that allows discharge (issue 7).
+            Assert.True(ev.Exchanges.Count(line => line.StartsWith("← ScheduleExchangeRes OK Finished", StringComparison.Ordinal)) >= 2, "no schedule renegotiation");
+        }
     }
 
     [Fact]

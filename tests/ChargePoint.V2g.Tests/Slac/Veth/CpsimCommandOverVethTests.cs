@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChargePoint.TestUtilities.Netns;
 using ChargePoint.V2g.Link;
 using ChargePoint.V2g.Slac;
 using Microsoft.Extensions.Logging.Abstractions;

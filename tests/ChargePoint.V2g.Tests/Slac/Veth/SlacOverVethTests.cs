@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using ChargePoint.Simulators.PlcModem;
+using ChargePoint.TestUtilities.Netns;
 using ChargePoint.V2g.Link;
 using ChargePoint.V2g.Slac;
 using Xunit.Abstractions;

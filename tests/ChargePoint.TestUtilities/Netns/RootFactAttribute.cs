@@ -1,4 +1,6 @@
-namespace ChargePoint.V2g.Tests.Slac.Veth;
+using Xunit;
+
+namespace ChargePoint.TestUtilities.Netns;
 
 /// <summary>
 /// A fact that needs root (network namespaces, veth, CAP_NET_RAW). Without root it is skipped with a visible

@@ -1,4 +1,4 @@
-namespace ChargePoint.V2g.Tests.Slac.Veth;
+namespace ChargePoint.TestUtilities.Netns;
 
 /// <summary>One namespace pair per test class, created lazily (a skipped class never touches the system).</summary>
 public sealed class NetworkNamespaceFixture : IDisposable

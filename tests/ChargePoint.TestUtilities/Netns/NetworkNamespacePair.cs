@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ChargePoint.V2g.Tests.Slac.Veth;
+namespace ChargePoint.TestUtilities.Netns;
 
 /// <summary>
 /// Two fresh network namespaces ("secc" and "ev" ends) joined by a veth pair created directly inside them, with
@@ -16,7 +16,7 @@ public sealed class NetworkNamespacePair : IDisposable
     {
         if (!Environment.IsPrivilegedProcess)
         {
-            throw new InvalidOperationException("The veth SLAC tests must run as root (CI=true forbids skipping them).");
+            throw new InvalidOperationException("The veth tests must run as root (CI=true forbids skipping them).");
         }
 
         RemoveLeftovers();

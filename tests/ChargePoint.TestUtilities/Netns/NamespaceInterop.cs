@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace ChargePoint.V2g.Tests.Slac.Veth;
+namespace ChargePoint.TestUtilities.Netns;
 
 /// <summary>libc calls the namespace tests need: setns (per thread) and capget/capset (per thread).</summary>
-internal static partial class NamespaceInterop
+public static partial class NamespaceInterop
 {
     public const int CloneNewNet = 0x40000000;
     public const int CapNetRaw = 13;

@@ -1,0 +1,147 @@
+using ChargePoint.Firmware.Contracts.V2g;
+using ChargePoint.Firmware.V2g;
+using ChargePoint.V2g.Secc;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChargePoint.Firmware.Tests.V2g;
+
+/// <summary>The SECC ↔ EVSE manager translation: feedback only queues work, answers land in the SECC's cache.</summary>
+public sealed class SeccBridgeAdapterTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task A_new_energy_decision_reaches_the_secc_cache_after_one_charge_loop()
+    {
+        var bridge = new ScriptedBridge { Targets = Charging(11_000) };
+        var control = NewControl();
+        await using var adapter = new SeccBridgeAdapter(bridge, control, Rating, TimeProvider.System, NullLogger.Instance);
+        adapter.OnServiceSelected(EnergyTransferService.AcBpt, ControlMode.Dynamic, 1);
+        adapter.OnEvChargingNeeds(new EvChargingNeeds { MaximumChargePower = 22_000, MaximumDischargePower = 11_000 });
+        adapter.OnPowerDelivery(PowerDeliveryCommand.Start);
+        await WaitAsync(() => control.Snapshot.TargetActivePower == 11_000);
+
+        bridge.Targets = Charging(-7_000); // e.g. the CSMS installed a discharge profile
+        adapter.OnChargeLoop(new EvLoopStatus(null, null, null, 0, 55));
+
+        await WaitAsync(() => control.Snapshot.TargetActivePower == -7_000);
+        Assert.Equal(55, bridge.LastStatus?.PresentSocPercent);
+        Assert.Equal(20_000, control.Snapshot.AcLimits.MaximumDischargePower);
+    }
+
+    [Fact]
+    public async Task Feedback_never_blocks_the_session_while_the_bridge_is_slow()
+    {
+        var bridge = new ScriptedBridge { Targets = Charging(5_000), StartDelay = TimeSpan.FromSeconds(2) };
+        var control = NewControl();
+        await using var adapter = new SeccBridgeAdapter(bridge, control, Rating, TimeProvider.System, NullLogger.Instance);
+        var started = TimeProvider.System.GetTimestamp();
+
+        adapter.OnPowerDelivery(PowerDeliveryCommand.Start);
+        adapter.OnChargeLoop(new EvLoopStatus(400, null, null, null, 50));
+
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(1), "feedback waited for the hardware");
+        await WaitAsync(() => bridge.Started);
+    }
+
+    [Fact]
+    public async Task Scheduled_mode_offers_the_bridge_schedule_and_renegotiates_when_it_changes()
+    {
+        var bridge = new ScriptedBridge { Targets = Charging(5_000) };
+        var control = NewControl();
+        await using var adapter = new SeccBridgeAdapter(bridge, control, Rating, TimeProvider.System, NullLogger.Instance);
+        adapter.OnServiceSelected(EnergyTransferService.DcBpt, ControlMode.Scheduled, 1);
+        adapter.OnEvChargingNeeds(new EvChargingNeeds { MaximumChargePower = 50_000, MaximumVoltage = 450, MinimumVoltage = 300 });
+        await WaitAsync(() => control.Snapshot.Schedule is not null);
+        Assert.Equal(40_000, control.Snapshot.Schedule!.Charging[0].Power);
+        Assert.Equal(0, control.Snapshot.Schedule.Discharging[0].Power);
+        adapter.OnPowerDelivery(PowerDeliveryCommand.Start);
+        await WaitAsync(() => bridge.Started);
+
+        bridge.Schedule = new HlcPowerSchedule(DateTimeOffset.UtcNow, [new HlcSchedulePeriod(TimeSpan.FromHours(24), 0, 15_000)]);
+        bridge.Targets = Charging(-15_000) with { ScheduleRevision = 1 };
+        adapter.OnChargeLoop(new EvLoopStatus(400, 10, 400, null, 50));
+
+        await WaitAsync(() => control.Snapshot.Notification == EvseNotificationRequest.ScheduleRenegotiation);
+        Assert.Equal(15_000, control.Snapshot.Schedule!.Discharging[0].Power);
+    }
+
+    [Fact]
+    public async Task A_refused_start_asks_the_ev_to_stop()
+    {
+        var bridge = new ScriptedBridge { Targets = Charging(5_000), StartAccepted = false };
+        var control = NewControl();
+        await using var adapter = new SeccBridgeAdapter(bridge, control, Rating, TimeProvider.System, NullLogger.Instance);
+
+        adapter.OnPowerDelivery(PowerDeliveryCommand.Start);
+
+        await WaitAsync(() => control.Snapshot.Notification == EvseNotificationRequest.Terminate);
+        Assert.True(adapter.StopRequestedByEvse);
+    }
+
+    private static readonly SeccStationRating Rating = new(125, 125, 500, 150);
+
+    private static SeccControl NewControl() => new(
+        new DcEvseLimits(50_000, 0, 125, 0, 500, 150, 50_000, 0, 125, 0),
+        new AcEvseLimits(22_000, 0, 22_000, 0, 50, 230));
+
+    private static EvseTargets Charging(double setpoint) => new(40_000, 20_000, setpoint, 400, setpoint / 400, false);
+
+    private static async Task WaitAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not reached");
+            await Task.Delay(10);
+        }
+    }
+
+    private sealed class ScriptedBridge : IHlcEvseBridge
+    {
+        public volatile EvseTargets Targets = null!;
+
+        public volatile HlcPowerSchedule Schedule = new(DateTimeOffset.UtcNow, [new HlcSchedulePeriod(TimeSpan.FromHours(24), 40_000, 0)]);
+
+        public TimeSpan StartDelay { get; init; }
+
+        public bool StartAccepted { get; init; } = true;
+
+        public volatile bool Started;
+
+        public EvStatus? LastStatus { get; private set; }
+
+        public bool VehicleConnected => true;
+
+        public void SessionStarted(HlcSessionInfo info)
+        {
+        }
+
+        public ValueTask<bool?> AuthorizeAsync(CancellationToken cancellationToken) => ValueTask.FromResult<bool?>(true);
+
+        public EvseTargets ChargeParameters(EvLimits limits) => Targets;
+
+        public ValueTask<bool> CableCheckAsync(CancellationToken cancellationToken) => ValueTask.FromResult(true);
+
+        public double PreCharge(double targetVoltageVolts) => targetVoltageVolts;
+
+        public HlcPowerSchedule ScheduleExchange(DateTimeOffset start, TimeSpan horizon) => Schedule;
+
+        public ValueTask RunLinkErrorRoutineAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public async ValueTask<bool> StartEnergyTransferAsync(CancellationToken cancellationToken)
+        {
+            await Task.Delay(StartDelay, cancellationToken);
+            Started = true;
+            return StartAccepted;
+        }
+
+        public EvseTargets ChargeLoop(EvStatus status)
+        {
+            LastStatus = status;
+            return Targets;
+        }
+
+        public ValueTask StopEnergyTransferAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+}
