@@ -12,8 +12,8 @@ namespace ChargePoint.Simulators.Csms;
 /// The simulation's CSMS: a small OCPP 2.1 server (OCPP-J over WebSocket, subprotocol ocpp2.1, on 127.0.0.1 and
 /// a free port) that accepts the station, answers what a station sends (BootNotification Accepted, Heartbeat,
 /// StatusNotification, TransactionEvent, Authorize, NotifyEVChargingNeeds, MeterValues, NotifyEvent, ...), asks for
-/// meter values every <see cref="MeterValueIntervalSeconds"/> s and, <see cref="ChargeTime"/> into each
-/// transaction, asks for discharge with a TxProfile in W (limit, negative dischargeLimit, negative setpoint:
+/// meter values every <see cref="MeterValueIntervalSeconds"/> s and, <see cref="ChargeTime"/> after each
+/// transaction reports energy flowing (chargingState Charging), asks for discharge with a TxProfile in W (limit, negative dischargeLimit, negative setpoint:
 /// OCPP 2.1 V2X CentralSetpoint).
 /// </summary>
 public sealed class SimulatedCsms : IAsyncDisposable
@@ -27,6 +27,7 @@ public sealed class SimulatedCsms : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, CsmsConnection> _stations = new(StringComparer.Ordinal);
     private readonly List<Task> _work = [];
+    private readonly ConcurrentDictionary<string, bool> _dischargeAsked = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly CsmsHandlers _handlers = new();
     private int _nextProfileId = 1000;
@@ -179,7 +180,10 @@ public sealed class SimulatedCsms : IAsyncDisposable
 
     private TransactionEventResponse OnTransactionEvent(CsmsConnection station, TransactionEventRequest request)
     {
-        if (request.EventType == TransactionEventEnumType.Started)
+        // Counted from the first energy flow, not from the transaction start: with ISO 15118 the transaction starts at
+        // plug-in and SLAC, TLS, cable check and pre-charge come before any energy.
+        if (request.TransactionInfo.ChargingState == ChargingStateEnumType.Charging
+            && _dischargeAsked.TryAdd(request.TransactionInfo.TransactionId, true))
         {
             Track(RequestDischargeAsync(station, request.Evse?.Id ?? 1, request.TransactionInfo.TransactionId));
         }

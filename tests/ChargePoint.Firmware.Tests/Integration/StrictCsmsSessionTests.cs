@@ -32,7 +32,7 @@ public sealed class StrictCsmsSessionTests
         Assert.Contains(peer.CallsFromStation("StatusNotification", id), s => s.GetProperty("connectorStatus").GetString() == "Occupied");
         var needs = Assert.Single(peer.CallsFromStation("NotifyEVChargingNeeds", id));
         var v2x = needs.GetProperty("chargingNeeds").GetProperty("v2xChargingParameters");
-        Assert.Equal(20_000, v2x.GetProperty("maxDischargePower").GetDouble());
+        Assert.Equal(new ChargePoint.Simulators.Ev.EvBattery().MaximumDischargePower, v2x.GetProperty("maxDischargePower").GetDouble()); // what the simulated EV declared in ChargeParameterDiscovery
         Assert.Equal("DC_BPT", needs.GetProperty("chargingNeeds").GetProperty("requestedEnergyTransfer").GetString());
 
         var events = TransactionEvents(peer, id, transactionId);
