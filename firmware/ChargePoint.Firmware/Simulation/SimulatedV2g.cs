@@ -7,6 +7,7 @@ using ChargePoint.V2g.Link;
 using ChargePoint.V2g.Sdp;
 using ChargePoint.V2g.Slac;
 using ChargePoint.V2g.Tls;
+using ChargePoint.V2g.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,8 @@ internal sealed class SimulatedV2g(
     V2gStationOptions station,
     HalOptions rating,
     TimeProvider time,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    IV2gPacketInspector? inspector)
 {
     public const string ExternalScenario = "external";
 
@@ -40,7 +42,8 @@ internal sealed class SimulatedV2g(
         services.GetRequiredService<IOptions<V2gStationOptions>>().Value,
         services.GetRequiredService<IOptions<HalOptions>>().Value,
         services.GetRequiredService<TimeProvider>(),
-        services.GetRequiredService<ILoggerFactory>());
+        services.GetRequiredService<ILoggerFactory>(),
+        services.GetService<IV2gPacketInspector>()); // the diagnostics trace of every V2GTP message
 
     /// <summary>The rig's EV: SLAC on the segment, SDP unicast on loopback. Multicast SDP needs an interface
     /// that carries ff02::1, which <c>lo</c> does not, so the EV sends its SDP request to [::1] on the port the
@@ -65,7 +68,7 @@ internal sealed class SimulatedV2g(
             AttenCharRetries = 4,
             LinkLossDebounce = 5,
         };
-        var source = SeccSourceBuilder.Build(segment.CreatePort(EvseAddress, "plc-sim"), loopback, material, station, rating, time, loggers, slac);
+        var source = SeccSourceBuilder.Build(segment.CreatePort(EvseAddress, "plc-sim"), loopback, material, station, rating, time, loggers, slac, inspector);
         ev.SeccReady(new IPEndPoint(IPAddress.IPv6Loopback, source.SdpEndPoint?.Port ?? throw new InvalidOperationException("SDP server did not bind.")));
         return source;
     }
@@ -86,7 +89,7 @@ internal sealed class SimulatedV2g(
 
         try
         {
-            return SeccSourceBuilder.Build(null, network, tls, station, rating, time, loggers);
+            return SeccSourceBuilder.Build(null, network, tls, station, rating, time, loggers, inspector: inspector);
         }
         catch (Exception e) when (e is InvalidOperationException or System.Net.Sockets.SocketException or ArgumentException)
         {

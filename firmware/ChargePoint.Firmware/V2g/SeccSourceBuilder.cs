@@ -21,6 +21,7 @@ public static class SeccSourceBuilder
     /// <param name="time">Clock of every protocol timer.</param>
     /// <param name="loggers">Loggers of the stack.</param>
     /// <param name="slacOptions">SLAC timing; defaults per ISO 15118-3.</param>
+    /// <param name="inspector">Sees every V2GTP message (the diagnostics trace), or null.</param>
     public static SeccSessionSource Build(
         IEthernetChannel? plc,
         V2gNetworkOptions network,
@@ -29,11 +30,12 @@ public static class SeccSourceBuilder
         HalOptions rating,
         TimeProvider time,
         ILoggerFactory loggers,
-        SlacOptions? slacOptions = null)
+        SlacOptions? slacOptions = null,
+        IV2gPacketInspector? inspector = null)
     {
         ArgumentNullException.ThrowIfNull(station);
         ArgumentNullException.ThrowIfNull(rating);
-        var stack = V2gTransportStack.Start(network, tls, new V2gtpOptions(), time, loggers);
+        var stack = V2gTransportStack.Start(network, tls, new V2gtpOptions(), time, loggers, inspector);
         EvseSlacLink? slac = null;
         try
         {

@@ -53,16 +53,10 @@ public sealed class PcapngTraceTests
         Assert.Equal((ulong)(t0 - DateTimeOffset.UnixEpoch).Ticks / 10, capture.Packets[0].TimestampMicros);
     }
 
-    [Fact]
+    [TsharkFact]
     public async Task Tshark_reads_the_capture_when_installed()
     {
-        var tshark = new[] { "/usr/bin/tshark", "/usr/local/bin/tshark" }.FirstOrDefault(File.Exists);
-        if (tshark is null)
-        {
-            // Not installed on this machine: the structural test above is the check here; CI images with
-            // Wireshark run this one too.
-            return;
-        }
+        var tshark = TsharkFactAttribute.Path!;
 
         var file = Path.Combine(Path.GetTempPath(), $"cp-trace-{Guid.NewGuid():N}.pcapng");
         try
@@ -109,7 +103,7 @@ public sealed class PcapngTraceTests
         return payload;
     }
 
-    private sealed record Tcp(IPAddress Source, ushort SourcePort, ushort DestinationPort, uint Sequence, byte[] Payload, bool ChecksumValid)
+    internal sealed record Tcp(IPAddress Source, ushort SourcePort, ushort DestinationPort, uint Sequence, byte[] Payload, bool ChecksumValid)
     {
         public static Tcp Parse(byte[] frame)
         {

@@ -52,6 +52,16 @@ public sealed class SessionCommandTests
         var trace = await restarted.CpdiagAsync("trace", "--session", sessionId, "--json");
         Assert.True(trace.Exit == CliExitCodes.Ok, trace.ToString());
         Assert.Equal(sessionId, trace.Json().GetProperty("sessionId").GetString());
+        var messages = trace.Json().GetProperty("messages").EnumerateArray().ToList();
+        var v2g = messages.Where(m => m.GetProperty("protocol").GetString() == "v2gtp").Select(m => m.GetProperty("text").GetString()!).ToList();
+        Assert.Contains(v2g, text => text.Contains("SessionSetupReq", StringComparison.Ordinal)); // EXI decoded to XML
+        Assert.Contains(v2g, text => text.Contains("DC_ChargeLoopRes", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.GetProperty("protocol").GetString() == "ocpp" && m.GetProperty("text").GetString()!.Contains("\"TransactionEvent\"", StringComparison.Ordinal));
+        var pcap = Path.Combine(storage.FullName, "session.pcapng");
+        var captured = await restarted.CpdiagAsync("trace", "--session", sessionId, "--pcap", pcap);
+        Assert.True(captured.Exit == CliExitCodes.Ok, captured.ToString());
+        var capture = PcapngReader.Read(await File.ReadAllBytesAsync(pcap));
+        Assert.Contains(capture.Packets, p => PcapngTraceTests.Tcp.Parse(p.Frame) is { DestinationPort: 15118, Payload.Length: > 8 } s && s.Payload[0] == 0x01 && s.Payload[1] == 0xFE);
         var unknown = await restarted.CpdiagAsync("trace", "--session", "no-such-session");
         Assert.Equal(CliExitCodes.FirmwareError, unknown.Exit);
         Assert.Contains("no trace of session 'no-such-session'", unknown.Err, StringComparison.Ordinal);
