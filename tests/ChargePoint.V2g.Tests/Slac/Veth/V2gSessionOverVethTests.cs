@@ -1,6 +1,5 @@
 using ChargePoint.Simulators.Ev;
 using ChargePoint.Simulators.PlcModem;
-using ChargePoint.TestUtilities;
 using ChargePoint.TestUtilities.Netns;
 using ChargePoint.TestUtilities.Pki;
 using ChargePoint.V2g.Link;
@@ -34,8 +33,8 @@ public sealed class V2gSessionOverVethTests(NetworkNamespaceFixture fixture, ITe
         {
             using var pki = V2gTestPki.Create(DateTimeOffset.UtcNow);
             var pem = pki.WriteSeccPem(folder.FullName);
-            await WaitForLinkLocalAsync(pair.Secc, NetworkNamespacePair.SeccInterface);
-            await WaitForLinkLocalAsync(pair.Ev, NetworkNamespacePair.EvInterface);
+            await LinkLocalAddresses.WaitUntilUsableAsync(pair.Secc, NetworkNamespacePair.SeccInterface);
+            await LinkLocalAddresses.WaitUntilUsableAsync(pair.Ev, NetworkNamespacePair.EvInterface);
 
             // SLAC: EVSE on a packet socket in the SECC namespace, the modem simulator (EV side) in the EV namespace.
             var slacOptions = VethSlacRig.TolerantOptions();
@@ -97,24 +96,6 @@ public sealed class V2gSessionOverVethTests(NetworkNamespaceFixture fixture, ITe
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    /// <summary>The kernel also gives each veth end an EUI-64 link-local address that stays tentative during
-    /// duplicate address detection; the SECC binds a link-local address and SDP needs one, so wait for DAD.</summary>
-    private static async Task WaitForLinkLocalAsync(string ns, string device)
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            var tentative = await ProcessRunner.RunAsync("ip", ["-n", ns, "-6", "addr", "show", "dev", device, "tentative"], TimeSpan.FromSeconds(10));
-            if (string.IsNullOrWhiteSpace(tentative.StandardOutput))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"{device} in {ns} still has tentative IPv6 addresses");
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
