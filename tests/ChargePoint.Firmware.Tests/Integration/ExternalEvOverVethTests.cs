@@ -28,7 +28,7 @@ public sealed class ExternalEvOverVethTests(NetworkNamespaceFixture fixture, ITe
             var key = Write(folder, "secc-key.pem", pki.SeccLeaf.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
             var root = Write(folder, "v2g-root.pem", pki.V2gRoot.ExportCertificatePem());
 
-            await WaitForAddressesAsync(pair.Secc, NetworkNamespacePair.SeccInterface);
+            await LinkLocalAddresses.WaitUntilUsableAsync(pair.Secc, NetworkNamespacePair.SeccInterface); // the station binds its link-local address
             var station = ProcessRunner.RunAsync("ip", [
                 "netns", "exec", pair.Secc, "dotnet", Path.Combine(AppContext.BaseDirectory, "chargepoint.dll"),
                 "--simulate", "--Simulation:Ev=external", "--Simulation:Sessions=1",
@@ -77,22 +77,6 @@ public sealed class ExternalEvOverVethTests(NetworkNamespaceFixture fixture, ITe
             {
                 return result;
             }
-        }
-    }
-
-    /// <summary>A fresh veth end also gets an EUI-64 link-local address that stays tentative during duplicate
-    /// address detection; the station binds its link-local address, so the test waits for DAD to finish.</summary>
-    private static async Task WaitForAddressesAsync(string ns, string device)
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            var tentative = await ProcessRunner.RunAsync("ip", ["-n", ns, "-6", "addr", "show", "dev", device, "tentative"], TimeSpan.FromSeconds(10));
-            if (string.IsNullOrWhiteSpace(tentative.StandardOutput))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
         }
     }
 
