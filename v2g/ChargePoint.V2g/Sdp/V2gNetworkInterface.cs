@@ -21,9 +21,14 @@ public sealed record V2gNetworkInterface(string Name, int Index, IPAddress? Link
 
         var properties = nic.GetIPProperties();
         var index = properties.GetIPv6Properties().Index;
-        var linkLocal = properties.UnicastAddresses
+        var candidates = properties.UnicastAddresses
             .Select(u => u.Address)
-            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetworkV6 && a.IsIPv6LinkLocal);
+            .Where(a => a.AddressFamily == AddressFamily.InterNetworkV6 && a.IsIPv6LinkLocal)
+            .ToList();
+
+        // Prefer an address the kernel lets us bind: right after the link comes up, one may still be tentative.
+        var unusable = Ipv6AddressStates.Unusable(name);
+        var linkLocal = candidates.FirstOrDefault(a => !unusable.Contains(new IPAddress(a.GetAddressBytes()))) ?? candidates.FirstOrDefault();
         var scoped = linkLocal is null ? null : new IPAddress(linkLocal.GetAddressBytes(), index);
         return new V2gNetworkInterface(name, index, scoped, nic.SupportsMulticast);
     }
