@@ -240,15 +240,26 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
     /// <summary>
     /// Ends a transaction a previous run left open (the process was killed or lost power before it ended it):
     /// TransactionEvent Ended with the next persisted seqNo of that transaction, trigger AbnormalCondition, the
-    /// last registers known and <paramref name="reason"/> (normally PowerLoss).
+    /// last registers known and <paramref name="reason"/> (normally PowerLoss). Does nothing for a transaction the
+    /// client's own recovery already ended.
     /// </summary>
     public void EndRecovered(int evseId, int connectorId, string transactionId, ReasonEnumType reason, MeterReading? lastReading)
     {
         ArgumentException.ThrowIfNullOrEmpty(transactionId);
         lock (_gate)
         {
-            var recovered = new EvseSession(evseId) { ConnectorId = connectorId, TransactionId = transactionId, LastReading = lastReading };
-            End(recovered, TriggerReasonEnumType.AbnormalCondition, reason);
+            // The client's own recovery (persisted open transactions) may have dealt with it already: ended it, so a
+            // second Ended would break the transaction's event sequence, or resumed it, so that session is ended.
+            var known = Recovered.FirstOrDefault(r => r.TransactionId == transactionId);
+            if (known is { Resumed: false })
+            {
+                return;
+            }
+
+            var session = known is not null && Session(evseId).TransactionId == transactionId
+                ? Session(evseId)
+                : new EvseSession(evseId) { ConnectorId = connectorId, TransactionId = transactionId, LastReading = lastReading };
+            End(session, TriggerReasonEnumType.AbnormalCondition, reason);
         }
     }
 
