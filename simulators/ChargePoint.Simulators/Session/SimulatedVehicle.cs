@@ -15,8 +15,9 @@ namespace ChargePoint.Simulators.Session;
 /// The simulated vehicle of <c>chargepoint --simulate</c>, talking to the station over the real protocol path:
 /// each time it is plugged in and the pilot shows 5 % PWM it runs SLAC through its PLC modem on the station's
 /// in-memory segment, discovers the SECC by SDP (unicast to [::1]), opens TLS 1.3 and runs the ISO 15118-20 EVCC
-/// of its scenario. It closes S2 for PowerDelivery Start and opens it after Stop; once it has charged for the
-/// charge time the CSMS stand-in asks the station for discharge. Pulling the plug drops its connection.
+/// of its scenario for charge time + discharge time of charge loops. It closes S2 for PowerDelivery Start and
+/// opens it after Stop; the discharge itself is the CSMS's request (a TxProfile), which the EV follows through the
+/// station's targets. Pulling the plug drops its connection.
 /// </summary>
 public sealed partial class SimulatedVehicle : IAsyncDisposable
 {

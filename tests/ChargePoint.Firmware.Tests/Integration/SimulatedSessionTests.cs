@@ -9,7 +9,7 @@ namespace ChargePoint.Firmware.Tests.Integration;
 /// <summary>
 /// The real host in simulation mode: HAL simulation (pilot, contactors, power module, battery, meter), the EVSE
 /// manager, energy manager and safety wiring, the EV simulator over the real protocol path (SLAC on the in-memory
-/// PLC segment, SDP, TLS 1.3, ISO 15118-20) and the CSMS stand-in. Outcomes are read from
+/// PLC segment, SDP, TLS 1.3, ISO 15118-20) and the built-in OCPP 2.1 CSMS. Outcomes are read from
 /// the simulated meter and battery, the contactors and the station port's journal. One class, so these run one
 /// after another on the shared 2-core budget.
 /// </summary>
