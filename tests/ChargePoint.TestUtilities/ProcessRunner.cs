@@ -48,7 +48,13 @@ public static class ProcessRunner
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}");
+            var partial = Task.WhenAll(stdout, stderr);
+            var captured = await Task.WhenAny(partial, Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false) == partial
+                ? new ProcessResult(-1, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false)).ToString()
+                : "(the output stayed open after the kill)";
+
+            // The output up to the kill is what explains a hang, so it travels with the exception.
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}; killed. Output so far:\n{captured}");
         }
 
         // A grandchild (e.g. a build server) may inherit the pipes and keep them open after the process exits:

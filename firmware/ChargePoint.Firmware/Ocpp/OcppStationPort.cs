@@ -114,7 +114,6 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
 
     public string TransactionStarted(int evseId, string proposedTransactionId, double meterStartWattHours)
     {
-        _journal.TransactionStarted(evseId, proposedTransactionId, meterStartWattHours);
         var id = proposedTransactionId;
         Do(runtime =>
         {
@@ -137,6 +136,9 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
             OpenSettlement(evseId, id);
         }
 
+        // Journalled under the id the CSMS will see (the OCPP transaction may have started at plug-in), so the log
+        // names one transaction from start to end.
+        _journal.TransactionStarted(evseId, id, meterStartWattHours);
         return id;
     }
 

@@ -36,11 +36,21 @@ public sealed class ExternalEvOverVethTests(NetworkNamespaceFixture fixture, ITe
                 $"--V2g:Tls:CertificateChain={chain}", $"--V2g:Tls:PrivateKey={key}",
                 $"--Storage:Path={Path.Combine(folder.FullName, "state")}",
             ], Patience);
-            var ev = RunEvAsync(pair, root, station);
-            var evResult = await ev;
-            var stationResult = await station;
-            output.WriteLine(evResult.ToString());
-            output.WriteLine(stationResult.ToString());
+            // Each process's output goes to the test output as soon as it is known, so a hang on one side is
+            // explained by what the other side saw.
+            var evResult = await RunEvAsync(pair, root, station, output);
+            ProcessResult stationResult;
+            try
+            {
+                stationResult = await station;
+            }
+            catch (TimeoutException timeout)
+            {
+                output.WriteLine("station: " + timeout.Message);
+                throw;
+            }
+
+            output.WriteLine("station: " + stationResult);
 
             Assert.Equal(0, evResult.ExitCode);
             Assert.Contains("cpsim ev: Completed, last SessionStopRes OK", evResult.StandardOutput, StringComparison.Ordinal);
@@ -64,15 +74,27 @@ public sealed class ExternalEvOverVethTests(NetworkNamespaceFixture fixture, ITe
 
     /// <summary>Runs <c>cpsim ev</c>; while the station is still starting (a loaded CI host can need longer than
     /// one SDP discovery cycle of 50 × 250 ms), a discovery that found no SECC is repeated.</summary>
-    private static async Task<ProcessResult> RunEvAsync(NetworkNamespacePair pair, string root, Task station)
+    private static async Task<ProcessResult> RunEvAsync(NetworkNamespacePair pair, string root, Task station, ITestOutputHelper output)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var result = await ProcessRunner.RunAsync("ip", [
+            var run = ProcessRunner.RunAsync("ip", [
                 "netns", "exec", pair.Ev, "dotnet", Path.Combine(AppContext.BaseDirectory, "cpsim.dll"),
                 "ev", "--interface", NetworkNamespacePair.EvInterface, "--v2g-root", root,
                 "--service", "DcBpt", "--mode", "Dynamic", "--loops", "12", "--loop-interval-ms", "250",
             ], Patience);
+            ProcessResult result;
+            try
+            {
+                result = await run;
+            }
+            catch (TimeoutException timeout)
+            {
+                output.WriteLine($"ev attempt {attempt}: {timeout.Message}");
+                throw;
+            }
+
+            output.WriteLine($"ev attempt {attempt}: {result}");
             if (attempt == 4 || station.IsCompleted || !result.StandardError.Contains("no SECC answered SDP", StringComparison.Ordinal))
             {
                 return result;
