@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Threading.Channels;
 using ChargePoint.Firmware.Configuration;
 using ChargePoint.Firmware.Contracts.Simulation;
 using ChargePoint.Firmware.Diagnostics;
@@ -100,24 +101,43 @@ public sealed partial class SimulationHostedService(
         var external = settings.Ev == SimulatedV2g.ExternalScenario;
 
         var manager = await evse.Manager.WaitAsync(stoppingToken).ConfigureAwait(false);
+
+        // Subscribed before anything else is awaited: an outside EV may connect and even finish its session while
+        // the station still registers at the CSMS, and a session that ends unobserved would leave this loop
+        // waiting for ever.
+        var finished = Channel.CreateUnbounded<SessionRecord>();
+        void OnFinished(SessionRecord record) => finished.Writer.TryWrite(record);
+        manager.SessionFinished += OnFinished;
+        try
+        {
+            await RunSessionsAsync(manager, finished.Reader, external, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host stopping.
+        }
+        finally
+        {
+            manager.SessionFinished -= OnFinished;
+        }
+    }
+
+    private async Task RunSessionsAsync(EvseManager manager, ChannelReader<SessionRecord> finished, bool external, CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
         await WaitForBuiltInCsmsAsync(stoppingToken).ConfigureAwait(false);
         using var live = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
         var liveTask = PrintLiveAsync(live, manager, stoppingToken);
         var failures = 0;
-        try
+        for (var n = 1; settings.Sessions is not { } total || n <= total; n++)
         {
-            for (var n = 1; settings.Sessions is not { } total || n <= total; n++)
-            {
-                var record = await RunSessionAsync(manager, plug: !external, stoppingToken).ConfigureAwait(false);
-                var line = SessionSummaryLine.Format(n, settings.Ev, record);
-                Summaries.Add(line);
-                await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
-                failures += record.Succeeded ? 0 : 1;
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return;
+            var record = external
+                ? await finished.ReadAsync(stoppingToken).ConfigureAwait(false)
+                : await PlugInSessionAsync(manager, finished, stoppingToken).ConfigureAwait(false);
+            var line = SessionSummaryLine.Format(n, settings.Ev, record);
+            Summaries.Add(line);
+            await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
+            failures += record.Succeeded ? 0 : 1;
         }
 
         Environment.ExitCode = failures == 0 ? 0 : 1;
@@ -169,27 +189,14 @@ public sealed partial class SimulationHostedService(
         secc.SessionEnded += _ => hardware.Ev.Unplug();
     }
 
-    private async Task<SessionRecord> RunSessionAsync(EvseManager manager, bool plug, CancellationToken cancellationToken)
+    /// <summary>The simulated EV plugs in once the EVSE is idle again, and unplugs when its session is over.</summary>
+    private async Task<SessionRecord> PlugInSessionAsync(EvseManager manager, ChannelReader<SessionRecord> finished, CancellationToken cancellationToken)
     {
         await WaitIdleAsync(manager, cancellationToken).ConfigureAwait(false);
-        var finished = new TaskCompletionSource<SessionRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnFinished(SessionRecord record) => finished.TrySetResult(record);
-        manager.SessionFinished += OnFinished;
-        try
-        {
-            if (plug)
-            {
-                hardware.Ev.PlugIn();
-            }
-
-            var record = await finished.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            hardware.Ev.Unplug();
-            return record;
-        }
-        finally
-        {
-            manager.SessionFinished -= OnFinished;
-        }
+        hardware.Ev.PlugIn();
+        var record = await finished.ReadAsync(cancellationToken).ConfigureAwait(false);
+        hardware.Ev.Unplug();
+        return record;
     }
 
     /// <summary>With the simulation's own CSMS, the first EV plugs in once the station is registered, so the
