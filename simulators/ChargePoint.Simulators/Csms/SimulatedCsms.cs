@@ -28,6 +28,7 @@ public sealed class SimulatedCsms : IAsyncDisposable
     private readonly ConcurrentDictionary<string, CsmsConnection> _stations = new(StringComparer.Ordinal);
     private readonly List<Task> _work = [];
     private readonly ConcurrentDictionary<string, bool> _dischargeAsked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _ended = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly CsmsHandlers _handlers = new();
     private int _nextProfileId = 1000;
@@ -188,12 +189,22 @@ public sealed class SimulatedCsms : IAsyncDisposable
             Track(RequestDischargeAsync(station, request.Evse?.Id ?? 1, request.TransactionInfo.TransactionId));
         }
 
+        if (request.EventType == TransactionEventEnumType.Ended)
+        {
+            _ended.TryAdd(request.TransactionInfo.TransactionId, true);
+        }
+
         return new TransactionEventResponse();
     }
 
     private async Task RequestDischargeAsync(CsmsConnection station, int evseId, string transactionId)
     {
         await Task.Delay(ChargeTime, _time, _stop.Token).ConfigureAwait(false);
+        if (_ended.ContainsKey(transactionId))
+        {
+            return; // a short session ended before its discharge was due: a profile for it would only be refused
+        }
+
         var period = new ChargingSchedulePeriod(0)
         {
             Limit = ChargeLimitWatts,
