@@ -40,6 +40,13 @@ public sealed record LinuxHardwareOptions
     /// <summary>SocketCAN interface of the power module.</summary>
     public string PowerModuleCanInterface { get; init; } = "can0";
 
+    /// <summary>A serial-line (LAWICEL/SLCAN) USB-CAN adapter for the power module instead of SocketCAN: when its
+    /// Device is set, <see cref="PowerModuleCanInterface"/> is not used.</summary>
+    public SerialPortOptions PowerModuleSerialCan { get; init; } = new() { Device = "", BaudRate = 115200 };
+
+    /// <summary>Bitrate the serial-line adapter is opened with (SocketCAN's is set by `ip link`).</summary>
+    public int PowerModuleCanBitrate { get; init; } = 250_000;
+
     public Bic2200Options PowerModule { get; init; } = new();
 
     /// <summary>Optional GPIO lines, found by name on <see cref="GpioChip"/> (device-tree gpio-line-names).</summary>
@@ -67,6 +74,8 @@ public sealed record LinuxHardwareOptions
     /// <summary>Motor-driven connector lock on GPIO lines; absent when no line is set.</summary>
     public ConnectorLockOptions ConnectorLock { get; init; } = new();
 
+    /// <summary>The SoC watchdog; empty only with the pilot MCU front end, whose own heartbeat timeout then is the
+    /// one independent safety path if the process hangs.</summary>
     public string WatchdogDevice { get; init; } = "/dev/watchdog";
 
     public TimeSpan WatchdogTimeout { get; init; } = TimeSpan.FromSeconds(10);

@@ -35,13 +35,34 @@ public sealed partial class LinuxHardwareValidator(IHardwareProbe probe) : IVali
         CheckDevice(problems, $"{Section}:MeterSerial:Device", options.MeterSerial.Device, "serial device",
             "set it to the RS-485 UART of the meter bus (e.g. /dev/ttymxc2 or /dev/ttyUSB0).");
         CheckBaud(problems, $"{Section}:MeterSerial:BaudRate", options.MeterSerial.BaudRate);
-        CheckCan(problems, options.PowerModuleCanInterface);
+        if (string.IsNullOrWhiteSpace(options.PowerModuleSerialCan.Device))
+        {
+            CheckCan(problems, options.PowerModuleCanInterface);
+        }
+        else
+        {
+            CheckDevice(problems, $"{Section}:PowerModuleSerialCan:Device", options.PowerModuleSerialCan.Device, "serial device",
+                "set it to the tty of the power module's USB-CAN adapter (e.g. /dev/ttyACM0), or leave it empty to use PowerModuleCanInterface (SocketCAN).");
+            CheckBaud(problems, $"{Section}:PowerModuleSerialCan:BaudRate", options.PowerModuleSerialCan.BaudRate);
+            if (Linux.Can.SerialLineCanCodec.BitrateCode(options.PowerModuleCanBitrate) is null)
+            {
+                problems.Add(new($"{Section}:PowerModuleCanBitrate", $"{options.PowerModuleCanBitrate} bit/s is not a serial-line CAN bitrate.", "use 250000 for the BIC-2200 (or 10000, 20000, 50000, 100000, 125000, 500000, 800000, 1000000)."));
+            }
+        }
+
         CheckGpio(problems, options);
         CheckSafetyPeripherals(problems, options);
         CheckPwm(problems, options);
         CheckAdc(problems, options);
-        CheckDevice(problems, $"{Section}:WatchdogDevice", options.WatchdogDevice, "watchdog device",
-            "enable the SoC watchdog driver, or set the device the board provides (e.g. /dev/watchdog0).");
+        if (!string.IsNullOrWhiteSpace(options.WatchdogDevice) || options.PilotFrontEnd == PilotFrontEndKind.Direct)
+        {
+            // Without the pilot MCU nothing else goes safe by itself when the process hangs.
+            CheckDevice(problems, $"{Section}:WatchdogDevice", options.WatchdogDevice, "watchdog device",
+                options.PilotFrontEnd == PilotFrontEndKind.Direct
+                    ? "the direct pilot front end needs the SoC watchdog: enable its driver, or set the device the board provides (e.g. /dev/watchdog0)."
+                    : "enable the SoC watchdog driver, or set the device the board provides (e.g. /dev/watchdog0); leave it empty only when the pilot MCU is the independent safety path.");
+        }
+
         if (options.PowerModule.Address > 7)
         {
             problems.Add(new($"{Section}:PowerModule:Address", $"address {options.PowerModule.Address} is outside 0…7.", "set the address selected on the unit's DIP switches."));

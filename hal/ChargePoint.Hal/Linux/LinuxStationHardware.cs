@@ -14,7 +14,7 @@ namespace ChargePoint.Hal.Linux;
 
 /// <summary>
 /// The station hardware of a Linux EVSE board: pilot, PP, contactors and emergency stop through the pilot MCU
-/// over a UART (or, with PilotFrontEnd Direct, through the SoC's PWM, ADC and GPIO: <see cref="DirectFrontEnd"/>), an SDM630 meter on RS-485 Modbus RTU, a BIC-2200 power module on SocketCAN, /dev/watchdog and an
+/// over a UART (or, with PilotFrontEnd Direct, through the SoC's PWM, ADC and GPIO: <see cref="DirectFrontEnd"/>), an SDM630 meter on RS-485 Modbus RTU, a BIC-2200 power module on SocketCAN (or a serial-line USB-CAN adapter), /dev/watchdog (optional with the MCU) and an
 /// optional GPIO emergency-stop loop, and the optional safety peripherals of <see cref="LinuxSafetyDevices"/>
 /// (residual current monitor, insulation monitor, connector lock; null when not configured). The configuration is
 /// validated before anything is opened.
@@ -62,9 +62,11 @@ public sealed class LinuxStationHardware : IStationHardware, IDisposable
             ResidualCurrentMonitor = safetyDevices.ResidualCurrentMonitor;
             IsolationMonitor = safetyDevices.IsolationMonitor;
             ConnectorLock = safetyDevices.ConnectorLock;
-            var can = Own(SocketCanBus.Open(options.PowerModuleCanInterface));
+            ICanBus can = string.IsNullOrWhiteSpace(options.PowerModuleSerialCan.Device)
+                ? Own(SocketCanBus.Open(options.PowerModuleCanInterface))
+                : Own(SerialLineCanBus.Open(options.PowerModuleSerialCan, options.PowerModuleCanBitrate));
             PowerModule = Own(new Bic2200PowerModule(can, options.PowerModule, time));
-            Watchdog = Own(LinuxWatchdog.Open(options.WatchdogDevice, options.WatchdogTimeout));
+            Watchdog = string.IsNullOrWhiteSpace(options.WatchdogDevice) ? null : Own(LinuxWatchdog.Open(options.WatchdogDevice, options.WatchdogTimeout));
         }
         catch
         {
