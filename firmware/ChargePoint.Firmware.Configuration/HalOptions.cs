@@ -30,6 +30,13 @@ public sealed class HalOptions
 
     public double MaxDischargeCurrentAmperes { get; set; } = 125;
 
+    /// <summary>Lowest DC output voltage the EVSE offers (EVSEMinimumVoltage), in V.</summary>
+    public double MinOutputVoltageVolts { get; set; } = 150;
+
+    /// <summary>Highest DC output voltage the EVSE offers (EVSEMaximumVoltage), in V; at most what the power module
+    /// can produce.</summary>
+    public double MaxOutputVoltageVolts { get; set; } = 500;
+
     /// <summary>The tethered DC cable's rating, in A (DC cables carry no PP coding).</summary>
     public double CableMaxCurrentAmperes { get; set; } = 150;
 }

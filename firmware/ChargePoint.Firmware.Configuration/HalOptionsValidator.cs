@@ -14,6 +14,12 @@ public sealed class HalOptionsValidator : IValidateOptions<HalOptions>
         Positive(problems, "Hal:CableMaxCurrentAmperes", options.CableMaxCurrentAmperes);
         NotNegative(problems, "Hal:MaxDischargePowerWatts", options.MaxDischargePowerWatts);
         NotNegative(problems, "Hal:MaxDischargeCurrentAmperes", options.MaxDischargeCurrentAmperes);
+        Positive(problems, "Hal:MinOutputVoltageVolts", options.MinOutputVoltageVolts);
+        if (!(options.MaxOutputVoltageVolts > options.MinOutputVoltageVolts) || !double.IsFinite(options.MaxOutputVoltageVolts))
+        {
+            problems.Add($"Hal:MaxOutputVoltageVolts is {options.MaxOutputVoltageVolts}; it must be above Hal:MinOutputVoltageVolts ({options.MinOutputVoltageVolts}).");
+        }
+
         if (!Enum.IsDefined(options.Driver))
         {
             problems.Add($"Hal:Driver '{options.Driver}' is unknown; use Linux or Simulated.");

@@ -12,6 +12,11 @@ public sealed class V2gStationOptions
     /// <summary><c>dynamic</c> or <c>scheduled</c>: the control mode whose parameter set ServiceDetailRes lists first.</summary>
     public string ControlMode { get; set; } = "dynamic";
 
+    /// <summary>SLAC (ISO 15118-3) on <c>V2g:Interface</c> over a raw packet socket before SDP and TLS. Unset: on a
+    /// board always; for an external EV in simulation (<c>Simulation:Ev=external</c>) off, the link then taken as
+    /// up. Set it true there to match an outside EV and its PLC modem (simulator) on that interface first.</summary>
+    public bool? Slac { get; set; }
+
     /// <summary>How long the HLC link (PLC/TCP) may be gone before the session counts as lost.</summary>
     public double LinkLossSeconds { get; set; } = 2;
 }

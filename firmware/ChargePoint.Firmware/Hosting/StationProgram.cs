@@ -18,6 +18,7 @@ public static class StationProgram
         try
         {
             using var host = StationHostBuilder.Build(args);
+            StationHostBuilder.Preflight(host.Services);
             await host.RunAsync().ConfigureAwait(false);
         }
         catch (OptionsValidationException ex)
@@ -68,7 +69,22 @@ public sealed class StationStartupException : Exception
 /// <summary>Composition root of the firmware.</summary>
 public static class StationHostBuilder
 {
-    public static IHost Build(string[] args)
+    /// <summary>
+    /// Validates every option and constructs the hosted services (which opens the board's hardware and V2G stack)
+    /// before the host runs anything, so a start-up failure is one message and exit code 2, not a failed host start.
+    /// </summary>
+    public static void Preflight(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.GetService<IStartupValidator>()?.Validate();
+        _ = services.GetServices<IHostedService>().ToList();
+    }
+
+    public static IHost Build(string[] args) => Build(args, null);
+
+    /// <param name="args">The command line.</param>
+    /// <param name="overrideServices">Runs after the composition (tests replace one seam, e.g. the hardware factory).</param>
+    public static IHost Build(string[] args, Action<IServiceCollection>? overrideServices)
     {
         var arguments = StationCommandLine.Parse(args);
         var simulate = arguments.Simulate;
@@ -113,6 +129,7 @@ public static class StationHostBuilder
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStationServices(simulate);
+        overrideServices?.Invoke(builder.Services);
 
         return builder.Build();
     }

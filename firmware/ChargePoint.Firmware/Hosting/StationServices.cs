@@ -15,8 +15,9 @@ using Microsoft.Extensions.Options;
 
 namespace ChargePoint.Firmware.Hosting;
 
-/// <summary>The station's services. Hosted services start in registration order (systemd notifier, EVSE,
-/// simulation) and stop in reverse, so the simulation stops first and the EVSE powers down last.</summary>
+/// <summary>The station's services. Hosted services start in registration order (systemd notifier, OCPP,
+/// diagnostics, then the board's V2G stack, EVSE and watchdog, or the simulation's EVSE and rig) and stop in
+/// reverse, so the simulation (or the watchdog) stops first and the EVSE powers down before its V2G stack goes.</summary>
 public static class StationServices
 {
     public static IServiceCollection AddStationServices(this IServiceCollection services, bool simulate)
@@ -45,9 +46,7 @@ public static class StationServices
         AddDiagnostics(services);
         if (!simulate)
         {
-            // The Linux board composition (GPIO/PWM/CAN/Modbus front ends) is not wired into the host yet;
-            // without hardware the station starts only its systemd integration.
-            return services;
+            return services.AddBoardStation();
         }
 
         if (!SimulationFeature.IsSupported)
@@ -57,9 +56,7 @@ public static class StationServices
 
         services.AddSingleton(sp => StationHardwareFactory.Simulated(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<HalOptions>>().Value));
         services.AddSingleton<IStationHardware>(sp => sp.GetRequiredService<SimulatedStationHardware>());
-        services.AddSingleton<EvseHostedService>();
-        services.AddHostedService(sp => sp.GetRequiredService<EvseHostedService>());
-        services.AddSingleton<SelfTestRunner>();
+        services.AddEvse();
         services.AddSingleton<ChargePoint.V2g.Link.InMemoryEthernetSegment>(); // the simulated PLC medium (rig's modem + EVSE SLAC)
         services.AddSingleton<SimulationHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulationHostedService>());

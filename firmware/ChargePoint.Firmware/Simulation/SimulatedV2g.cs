@@ -74,26 +74,11 @@ internal sealed class SimulatedV2g(
     }
 
     /// <summary>An outside EV on <c>V2g:Interface</c>: SDP on UDP 15118 joined to ff02::1 there, TCP/TLS on its
-    /// IPv6 link-local address, the link taken as up.</summary>
-    public SeccSessionSource StartForExternalEv()
-    {
-        if (string.IsNullOrWhiteSpace(network.Interface))
-        {
-            throw new StationStartupException("Simulation:Ev=external needs V2g:Interface=<ifname> (the interface the outside EV is on).");
-        }
+    /// IPv6 link-local address; SLAC on that interface first with <c>V2g:Slac=true</c>, otherwise the link is taken
+    /// as up.</summary>
+    public SeccSessionSource StartForExternalEv() =>
+        InterfaceV2g.Start(network, tls, station, rating, ExternalEvUsesSlac, time, loggers, inspector);
 
-        if (!tls.IsConfigured)
-        {
-            throw new StationStartupException("V2g:Tls:CertificateChain and V2g:Tls:PrivateKey are required: ISO 15118-20 runs only over TLS 1.3.");
-        }
-
-        try
-        {
-            return SeccSourceBuilder.Build(null, network, tls, station, rating, time, loggers, inspector: inspector);
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.Net.Sockets.SocketException or ArgumentException)
-        {
-            throw new StationStartupException($"V2G stack on '{network.Interface}' did not start: {e.Message}", e);
-        }
-    }
+    /// <summary>True when the outside EV is matched by SLAC first (<c>V2g:Slac=true</c>).</summary>
+    public bool ExternalEvUsesSlac => station.Slac == true;
 }

@@ -45,13 +45,13 @@ public static class SeccSourceBuilder
                 PreferredControlMode = string.Equals(station.ControlMode, "scheduled", StringComparison.OrdinalIgnoreCase) ? ControlMode.Scheduled : ControlMode.Dynamic,
             };
             secc.Timings.SequenceTimeout = TimeSpan.FromSeconds(station.SequenceTimeoutSeconds);
-            const double MaxVolts = 500;
-            const double MinVolts = 150;
+            var maxVolts = rating.MaxOutputVoltageVolts;
+            var minVolts = rating.MinOutputVoltageVolts;
             var settings = new SeccSessionSettings(
                 secc,
-                new DcEvseLimits(rating.MaxChargePowerWatts, 0, rating.MaxChargeCurrentAmperes, 0, MaxVolts, MinVolts, rating.MaxDischargePowerWatts, 0, rating.MaxDischargeCurrentAmperes, 0),
+                new DcEvseLimits(rating.MaxChargePowerWatts, 0, rating.MaxChargeCurrentAmperes, 0, maxVolts, minVolts, rating.MaxDischargePowerWatts, 0, rating.MaxDischargeCurrentAmperes, 0),
                 new AcEvseLimits(Math.Min(rating.MaxChargePowerWatts, 22_000), 0, Math.Min(rating.MaxDischargePowerWatts, 22_000), 0, 50, 230),
-                new SeccStationRating(rating.MaxChargeCurrentAmperes, rating.MaxDischargeCurrentAmperes, MaxVolts, MinVolts));
+                new SeccStationRating(rating.MaxChargeCurrentAmperes, rating.MaxDischargeCurrentAmperes, maxVolts, minVolts));
             return new SeccSessionSource(stack, slac, settings, time, loggers);
         }
         catch
