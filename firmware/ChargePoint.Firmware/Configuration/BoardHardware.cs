@@ -1,5 +1,4 @@
 using ChargePoint.Hal.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace ChargePoint.Firmware.Configuration;
 
@@ -12,16 +11,5 @@ public static class BoardHardware
         ArgumentNullException.ThrowIfNull(hardware);
         ArgumentNullException.ThrowIfNull(hal);
         return hardware with { PilotFrontEnd = hal.PilotFrontEnd == PilotFrontEnd.Direct ? PilotFrontEndKind.Direct : PilotFrontEndKind.Mcu };
-    }
-}
-
-/// <summary>Checks section <c>Hardware</c> against the running system when the host starts (ValidateOnStart):
-/// one message per problem, naming the setting and the fix.</summary>
-public sealed class BoardHardwareValidator(IOptions<HalOptions> hal) : IValidateOptions<LinuxHardwareOptions>
-{
-    public ValidateOptionsResult Validate(string? name, LinuxHardwareOptions options)
-    {
-        var effective = BoardHardware.Effective(options, hal.Value);
-        return new LinuxHardwareValidator(new LinuxHardwareProbe(effective.SysfsRoot)).Validate(name, effective);
     }
 }

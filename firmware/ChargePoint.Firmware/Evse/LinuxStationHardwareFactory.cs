@@ -9,8 +9,9 @@ namespace ChargePoint.Firmware.Evse;
 
 /// <summary>
 /// The board's hardware from section <c>Hardware</c> (<see cref="LinuxHardwareOptions"/>), with the pilot front end
-/// of <c>Hal:PilotFrontEnd</c>. The options were validated when the host started; what can only fail when a device
-/// is opened (a pilot MCU that never answers, a tty that refuses termios) becomes one startup message too.
+/// of <c>Hal:PilotFrontEnd</c>. Opening validates the options against the running system first (one problem per
+/// setting, with the fix); what can only fail when a device is opened (a pilot MCU that never answers, a tty that
+/// refuses termios) becomes one startup message too.
 /// </summary>
 public sealed class LinuxStationHardwareFactory(IOptions<LinuxHardwareOptions> hardware, IOptions<HalOptions> hal, TimeProvider time) : IStationHardwareFactory
 {

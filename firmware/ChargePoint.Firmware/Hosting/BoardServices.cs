@@ -1,17 +1,15 @@
-using ChargePoint.Firmware.Configuration;
 using ChargePoint.Firmware.Evse;
 using ChargePoint.Firmware.Safety;
 using ChargePoint.Firmware.V2g;
 using ChargePoint.Hal.Abstractions;
 using ChargePoint.Hal.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ChargePoint.Firmware.Hosting;
 
 /// <summary>
-/// The flashed station (no <c>--simulate</c>): the Linux hardware of section <c>Hardware</c>, validated when the
-/// host starts; the V2G stack on <c>V2g:Interface</c> (SLAC over a packet socket, SDP, TLS 1.3); the EVSE hosted
+/// The flashed station (no <c>--simulate</c>): the Linux hardware of section <c>Hardware</c>, validated when it is
+/// opened at start-up; the V2G stack on <c>V2g:Interface</c> (SLAC over a packet socket, SDP, TLS 1.3); the EVSE hosted
 /// service with its manager; and the hardware watchdog, fed only while the safety supervisor is healthy.
 /// OCPP, diagnostics and sd_notify come from <see cref="StationServices"/>.
 /// </summary>
@@ -19,10 +17,9 @@ public static class BoardServices
 {
     public static IServiceCollection AddBoardStation(this IServiceCollection services)
     {
-        services.AddOptions<LinuxHardwareOptions>().BindConfiguration(LinuxHardwareOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<LinuxHardwareOptions>, BoardHardwareValidator>();
-
-        // The one seam the composition tests replace (services.Replace) to run this composition on simulated devices.
+        // Validated by LinuxStationHardware.Open against the running system, so a composition whose hardware factory
+        // is replaced (services.Replace: the composition tests run it on simulated devices) never needs a board.
+        services.AddOptions<LinuxHardwareOptions>().BindConfiguration(LinuxHardwareOptions.SectionName);
         services.AddSingleton<IStationHardwareFactory, LinuxStationHardwareFactory>();
         services.AddSingleton(sp => sp.GetRequiredService<IStationHardwareFactory>().Open());
         services.AddHostedService<BoardV2gService>();

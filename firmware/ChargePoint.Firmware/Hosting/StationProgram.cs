@@ -70,13 +70,15 @@ public sealed class StationStartupException : Exception
 public static class StationHostBuilder
 {
     /// <summary>
-    /// Validates every option and constructs the hosted services (which opens the board's hardware and V2G stack)
-    /// before the host runs anything, so a start-up failure is one message and exit code 2, not a failed host start.
+    /// Validates every option, opens the station hardware and constructs the hosted services (which opens a board's
+    /// V2G stack) before the host runs anything, so a start-up failure is one message and exit code 2, not a failed
+    /// host start. The hardware comes first: it is what a technician on site fixes.
     /// </summary>
     public static void Preflight(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.GetService<IStartupValidator>()?.Validate();
+        _ = services.GetService<Hal.Abstractions.IStationHardware>();
         _ = services.GetServices<IHostedService>().ToList();
     }
 

@@ -2,6 +2,8 @@ using ChargePoint.Hal.Abstractions;
 using ChargePoint.Hal.Drivers.MeanWell;
 using ChargePoint.Hal.Linux.Serial;
 using ChargePoint.Hal.Simulated;
+using ChargePoint.TestUtilities.Netns;
+using ChargePoint.TestUtilities.Pki;
 
 namespace ChargePoint.Firmware.Tests.Integration.Board;
 
@@ -85,6 +87,20 @@ internal sealed class BoardDevices : IDisposable
         $"--Hardware:PowerModuleSerialCan:Device={CanAdapterDevice}",
         "--Hardware:PowerModuleSerialCan:BaudRate=115200",
         "--Hardware:WatchdogDevice=", // no /dev/watchdog on this machine; the MCU heartbeat is the backstop
+    ];
+
+    /// <summary>A whole board-mode command line: these devices, the V2G stack on the veth end with <paramref name="pem"/>,
+    /// state and the diagnostics socket in <paramref name="folder"/>.</summary>
+    public IEnumerable<string> StationArguments(string folder, SeccPemFiles pem) =>
+    [
+        .. Settings(),
+        $"--V2g:Interface={NetworkNamespacePair.SeccInterface}",
+        "--V2g:ControlMode=dynamic",
+        $"--V2g:Tls:CertificateChain={pem.CertificateChain}",
+        $"--V2g:Tls:PrivateKey={pem.PrivateKey}",
+        $"--Storage:Path={Path.Combine(folder, "state")}",
+        $"--Diagnostics:Socket={Path.Combine(folder, "diag.sock")}",
+        "--Diagnostics:Group=",
     ];
 
     public void Dispose()

@@ -156,17 +156,7 @@ public sealed class BoardSessionTests(NetworkNamespaceFixture fixture, ITestOutp
     private FirmwareProcess StartStation(NetworkNamespacePair pair, V2gTestPki pki)
     {
         var pem = pki.WriteSeccPem(Path.Combine(_folder.FullName, "pki"));
-        return FirmwareProcess.Start("station", "chargepoint.dll",
-        [
-            .. _devices.Settings(),
-            $"--V2g:Interface={NetworkNamespacePair.SeccInterface}",
-            "--V2g:ControlMode=dynamic",
-            $"--V2g:Tls:CertificateChain={pem.CertificateChain}",
-            $"--V2g:Tls:PrivateKey={pem.PrivateKey}",
-            $"--Storage:Path={Path.Combine(_folder.FullName, "state")}",
-            $"--Diagnostics:Socket={Socket}",
-            "--Diagnostics:Group=",
-        ], pair.Secc);
+        return FirmwareProcess.Start("station", "chargepoint.dll", _devices.StationArguments(_folder.FullName, pem), pair.Secc);
     }
 
     /// <summary>Polls <c>cpdiag status --json</c> until EVSE 1 matches.</summary>

@@ -76,17 +76,7 @@ public sealed class BoardStartupTests(NetworkNamespaceFixture fixture, ITestOutp
     {
         using var pki = V2gTestPki.Create(DateTimeOffset.UtcNow);
         var pem = pki.WriteSeccPem(Path.Combine(_folder.FullName, "pki"));
-        string[] args =
-        [
-            .. _devices.Settings(),
-            $"--V2g:Interface={NetworkNamespacePair.SeccInterface}",
-            $"--V2g:Tls:CertificateChain={pem.CertificateChain}",
-            $"--V2g:Tls:PrivateKey={pem.PrivateKey}",
-            $"--Storage:Path={Path.Combine(_folder.FullName, "state")}",
-            $"--Diagnostics:Socket={Path.Combine(_folder.FullName, "diag.sock")}",
-            "--Diagnostics:Group=",
-            .. overrides,
-        ];
+        string[] args = [.. _devices.StationArguments(_folder.FullName, pem), .. overrides];
         await using var station = FirmwareProcess.Start("station", "chargepoint.dll", args, ns, prefix);
         var exit = await station.WaitForExitAsync(Patience);
         output.WriteLine(station.Output);
