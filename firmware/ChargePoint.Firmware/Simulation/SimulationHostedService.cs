@@ -19,8 +19,9 @@ namespace ChargePoint.Firmware.Simulation;
 /// (SLAC on the in-memory PLC segment the rig's modem shares, SDP and TLS 1.3 on loopback) and, with
 /// <c>Simulation:Sessions=N</c>, plugs the EV in N times, prints one summary line per session and stops the host
 /// with exit code 0 only when every session succeeded. Without it the EV plugs in again after each session until
-/// the process is stopped. With <c>Simulation:Ev=external</c> the stack runs on <c>V2g:Interface</c> without
-/// SLAC and the simulated pilot follows the outside EV's session; with <c>none</c> the station boots and waits.
+/// the process is stopped. With <c>Simulation:Ev=external</c> the stack runs on <c>V2g:Interface</c> (SLAC first
+/// with <c>V2g:Slac=true</c>) and the simulated pilot follows the outside EV's session; with <c>none</c> the
+/// station boots and waits.
 /// </summary>
 public sealed partial class SimulationHostedService(
     IOptions<SimulationOptions> options,
@@ -37,6 +38,7 @@ public sealed partial class SimulationHostedService(
 {
     private ISimulationRig? _rig;
     private SeccSessionSource? _secc;
+    private bool _externalSlac;
 
     /// <summary>The loaded simulation plug-in (tests read what its EV saw).</summary>
     public ISimulationRig? Rig => _rig;
@@ -78,7 +80,8 @@ public sealed partial class SimulationHostedService(
         if (settings.Ev == SimulatedV2g.ExternalScenario)
         {
             _secc = v2g.StartForExternalEv();
-            FollowExternalEv(_secc);
+            _externalSlac = v2g.ExternalEvUsesSlac;
+            FollowExternalEv(_secc, _externalSlac);
             slot.Fill(_secc);
         }
         else if (peers.Ev is { } ev)
@@ -131,7 +134,9 @@ public sealed partial class SimulationHostedService(
         var failures = 0;
         for (var n = 1; settings.Sessions is not { } total || n <= total; n++)
         {
-            var record = external
+            // With SLAC the vehicle is plugged in first (the EV matches once the pilot shows 5 %); without it, it
+            // plugs in when the outside EV's connection arrives.
+            var record = external && !_externalSlac
                 ? await finished.ReadAsync(stoppingToken).ConfigureAwait(false)
                 : await PlugInSessionAsync(manager, finished, stoppingToken).ConfigureAwait(false);
             var line = SessionSummaryLine.Format(n, settings.Ev, record);
@@ -164,17 +169,23 @@ public sealed partial class SimulationHostedService(
         base.Dispose();
     }
 
-    /// <summary>An outside EV: the simulated vehicle plugs in when its V2G connection arrives, closes S2 on
-    /// PowerDelivery Start, opens it on Stop and unplugs when the session is over.</summary>
-    private void FollowExternalEv(SeccSessionSource secc)
+    /// <summary>An outside EV: the simulated vehicle closes S2 on PowerDelivery Start and opens it on Stop. Without
+    /// SLAC it plugs in when its V2G connection arrives and unplugs when the session is over; with SLAC the session
+    /// loop plugs it in and out around each session.</summary>
+    private void FollowExternalEv(SeccSessionSource secc, bool slac)
     {
-        secc.ConnectionArrived += () =>
+        if (!slac)
         {
-            if (!hardware.Ev.IsPluggedIn)
+            secc.ConnectionArrived += () =>
             {
-                hardware.Ev.PlugIn();
-            }
-        };
+                if (!hardware.Ev.IsPluggedIn)
+                {
+                    hardware.Ev.PlugIn();
+                }
+            };
+            secc.SessionEnded += _ => hardware.Ev.Unplug();
+        }
+
         secc.PowerDelivery += command =>
         {
             if (command == ChargePoint.V2g.Secc.PowerDeliveryCommand.Start && hardware.Ev.IsPluggedIn)
@@ -186,7 +197,6 @@ public sealed partial class SimulationHostedService(
                 hardware.Ev.OpenS2();
             }
         };
-        secc.SessionEnded += _ => hardware.Ev.Unplug();
     }
 
     /// <summary>The simulated EV plugs in once the EVSE is idle again, and unplugs when its session is over.</summary>

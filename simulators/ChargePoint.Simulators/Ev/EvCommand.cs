@@ -3,15 +3,18 @@ using System.Globalization;
 using System.Net;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using ChargePoint.V2g.Link;
 using ChargePoint.V2g.Sdp;
 using ChargePoint.V2g.Secc;
 using ChargePoint.V2g.Tls;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChargePoint.Simulators.Ev;
 
 /// <summary>
 /// <c>cpsim ev --secc [addr]:port | --interface &lt;if&gt; ...</c>: the simulated ISO 15118-20 EV against any SECC,
-/// found by address or by SDP on an interface, over TLS 1.3 (trusting <c>--v2g-root</c>), printing the trace.
+/// found by address or by SDP on an interface, over TLS 1.3 (trusting <c>--v2g-root</c>), printing the trace. With
+/// <c>--plc-modem</c> it first plays its PLC modem on that interface and matches the EVSE by SLAC.
 /// Exit code 0 when the session completed or paused as scripted, 1 otherwise.
 /// </summary>
 public static class EvCommand
@@ -36,9 +39,11 @@ public static class EvCommand
         var renegotiate = new Option<int?>("--renegotiate-after") { Description = "Schedule renegotiation after this many loops" };
         var wrongOrder = new Option<bool>("--wrong-order") { Description = "Send a charge loop request right after ServiceSelection" };
         var slow = new Option<int?>("--slow-loop-ms") { Description = "Wait this long before the second charge loop request" };
+        var plcModem = new Option<bool>("--plc-modem") { Description = "Simulate the PLC modems on --interface and match the EVSE by SLAC (raw sockets, CAP_NET_RAW) before SDP" };
+        var slacTimeout = new Option<int>("--slac-timeout-s") { Description = "With --plc-modem: how long to keep trying SLAC", DefaultValueFactory = _ => 60 };
         var command = new Command("ev", "Simulate an ISO 15118-20 EV against an SECC")
         {
-            secc, iface, root, plain, tls12, service, mode, loops, interval, soc, capacity, departure, negative, pauseAfter, resume, renegotiate, wrongOrder, slow,
+            secc, iface, root, plain, tls12, service, mode, loops, interval, soc, capacity, departure, negative, pauseAfter, resume, renegotiate, wrongOrder, slow, plcModem, slacTimeout,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -59,6 +64,14 @@ public static class EvCommand
                 SlowLoopDelay = result.GetValue(slow) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
             };
             var useTls = !result.GetValue(plain);
+            await using var plc = result.GetValue(plcModem)
+                ? await MatchAsync(result.GetValue(iface), TimeSpan.FromSeconds(result.GetValue(slacTimeout)), result.InvocationConfiguration, cancellationToken)
+                : null;
+            if (result.GetValue(plcModem) && plc is null)
+            {
+                return 1;
+            }
+
             IPEndPoint? endPoint = result.GetValue(secc) is { } text
                 ? IPEndPoint.Parse(text)
                 : await EvSimulator.DiscoverAsync(
@@ -79,6 +92,38 @@ public static class EvCommand
             return outcome.Outcome is EvSessionOutcome.Completed or EvSessionOutcome.Paused ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>The PLC link first: null (after writing why) when it cannot be opened or SLAC never matched.</summary>
+    private static async Task<EvPlcLink?> MatchAsync(string? interfaceName, TimeSpan timeout, InvocationConfiguration console, CancellationToken cancellationToken)
+    {
+        if (interfaceName is null)
+        {
+            await console.Error.WriteLineAsync("cpsim ev: --plc-modem needs --interface");
+            return null;
+        }
+
+        EvPlcLink link;
+        try
+        {
+            link = EvPlcLink.Start(interfaceName, timeout, NullLoggerFactory.Instance);
+        }
+        catch (EthernetLinkException ex)
+        {
+            await console.Error.WriteLineAsync($"cpsim ev: {ex.Message}");
+            return null;
+        }
+
+        await console.Error.WriteLineAsync($"cpsim ev: PLC modem simulator on {interfaceName}, EV {link.EvAddress}; trying SLAC for {timeout.TotalSeconds:0} s");
+        if (await link.WaitMatchedAsync(timeout, cancellationToken) is not { } elapsed)
+        {
+            await console.Error.WriteLineAsync($"cpsim ev: SLAC did not match within {timeout.TotalSeconds:0} s");
+            await link.DisposeAsync();
+            return null;
+        }
+
+        await console.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"cpsim ev: SLAC matched, link up {elapsed.TotalMilliseconds:0} ms after the modem simulator started"));
+        return link;
     }
 
     private static EvTlsClientOptions TlsOptions(string? rootFile, bool tls12)

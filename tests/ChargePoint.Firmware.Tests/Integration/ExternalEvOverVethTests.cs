@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
 using ChargePoint.TestUtilities;
 using ChargePoint.TestUtilities.Netns;
 using ChargePoint.TestUtilities.Pki;
@@ -65,6 +67,67 @@ public sealed class ExternalEvOverVethTests(NetworkNamespaceFixture fixture, ITe
             Assert.Contains("Pilot B → C", stationResult.StandardOutput, StringComparison.Ordinal);
             Assert.Contains("ISO 15118-20: service DcBpt, Dynamic control mode", stationResult.StandardOutput, StringComparison.Ordinal);
             Assert.DoesNotContain("SLAC:", stationResult.StandardOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Issue 9's end-to-end test on real sockets: the same process pair, but SLAC first. The <c>cpsim ev
+    /// --plc-modem</c> process plays both PLC modems and the EV host on a raw packet socket in the EV namespace;
+    /// the station (<c>--V2g:Slac=true</c>) matches it on its own packet socket, then SDP on ff02::1 and TLS 1.3 to
+    /// the link-local address carry a whole DC_BPT session, during which the built-in CSMS asks for discharge.
+    /// </summary>
+    [RootFact]
+    public async Task Chargepoint_matches_an_external_ev_by_slac_then_runs_a_whole_dc_bpt_session_over_veth()
+    {
+        var pair = fixture.Pair;
+        var folder = Directory.CreateTempSubdirectory("cp-external-slac");
+        try
+        {
+            using var pki = V2gTestPki.Create(DateTimeOffset.UtcNow);
+            var pem = pki.WriteSeccPem(Path.Combine(folder.FullName, "pki"));
+            var root = Write(folder, "v2g-root.pem", pki.V2gRoot.ExportCertificatePem());
+            await LinkLocalAddresses.WaitUntilUsableAsync(pair.Secc, NetworkNamespacePair.SeccInterface);
+            await LinkLocalAddresses.WaitUntilUsableAsync(pair.Ev, NetworkNamespacePair.EvInterface);
+
+            // The EV's modems are on the line first, as they are powered with the vehicle.
+            await using var ev = FirmwareProcess.Start("ev", "cpsim.dll", [
+                "ev", "--plc-modem", "--interface", NetworkNamespacePair.EvInterface, "--v2g-root", root, "--slac-timeout-s", "90",
+                "--service", "DcBpt", "--mode", "Dynamic", "--loops", "48", "--loop-interval-ms", "250",
+            ], pair.Ev);
+            await ev.WaitForLineAsync("PLC modem simulator on veth-ev", Patience);
+            await using var station = FirmwareProcess.Start("station", "chargepoint.dll", [
+                "--simulate", "--Simulation:Ev=external", "--Simulation:Sessions=1", "--Simulation:ChargeSeconds=3",
+                $"--V2g:Interface={NetworkNamespacePair.SeccInterface}", "--V2g:Slac=true", "--V2g:ControlMode=dynamic",
+                $"--V2g:Tls:CertificateChain={pem.CertificateChain}", $"--V2g:Tls:PrivateKey={pem.PrivateKey}",
+                $"--Storage:Path={Path.Combine(folder.FullName, "state")}",
+            ], pair.Secc);
+            try
+            {
+                var evExit = await ev.WaitForExitAsync(Patience);
+                var stationExit = await station.WaitForExitAsync(Patience);
+
+                Assert.Equal(0, evExit);
+                Assert.Contains("cpsim ev: SLAC matched", ev.Output, StringComparison.Ordinal);
+                Assert.Contains("cpsim ev: Completed, last SessionStopRes OK", ev.Output, StringComparison.Ordinal);
+                Assert.Matches(@"connected to \[fe80::[0-9a-f:]+%\d+\]:\d+ over Tls13", ev.Output);
+                Assert.Matches(@"← DC_ChargeLoopRes OK [\d.]+ V -[1-9][\d.]* A", ev.Output); // discharge on the CSMS's request
+
+                Assert.Equal(0, stationExit);
+                var slac = Regex.Match(station.Output, @"SLAC: matched EV [0-9a-f:]+ in (?<t>[\d:.]+) \(CM_SLAC_PARM.REQ to CM_SLAC_MATCH.CNF\)");
+                Assert.True(slac.Success, "the station logged no SLAC match");
+                output.WriteLine($"station: CM_SLAC_PARM.REQ to CM_SLAC_MATCH.CNF took {TimeSpan.Parse(slac.Groups["t"].Value, CultureInfo.InvariantCulture).TotalMilliseconds:0} ms");
+                Assert.Matches(@"session 1: external ok, imported [1-9][\d.]* Wh, exported [1-9][\d.]* Wh", station.Output);
+                Assert.Contains("Pilot B → C", station.Output, StringComparison.Ordinal);
+            }
+            finally
+            {
+                output.WriteLine("ev:\n" + ev.Output);
+                output.WriteLine("station:\n" + station.Output);
+            }
         }
         finally
         {
