@@ -79,14 +79,21 @@ public static class StationConfigurationCheck
 
         if (frontEnd == PilotFrontEnd.Direct)
         {
-            if (!int.TryParse(hardware["PwmChip"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var chip) || chip < 0)
+            // The HAL reads the direct front end from Hardware:Direct (DirectFrontEndOptions).
+            var direct = hardware.GetSection("Direct");
+            if (!int.TryParse(direct["PwmChip"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var chip) || chip < 0)
             {
-                errors.Add("Hardware:PwmChip is not set; Hal:PilotFrontEnd Direct drives the pilot from a sysfs PWM chip (e.g. 0 for /sys/class/pwm/pwmchip0).");
+                errors.Add("Hardware:Direct:PwmChip is not set; Hal:PilotFrontEnd Direct drives the pilot from a sysfs PWM chip (e.g. 0 for /sys/class/pwm/pwmchip0).");
             }
 
-            if (string.IsNullOrWhiteSpace(hardware["AdcDevice"]))
+            if (string.IsNullOrWhiteSpace(direct["AdcDevice"]))
             {
-                errors.Add("Hardware:AdcDevice is empty; Hal:PilotFrontEnd Direct measures the pilot plateaus through an IIO ADC (its device name, e.g. 2198000.adc).");
+                errors.Add("Hardware:Direct:AdcDevice is empty; Hal:PilotFrontEnd Direct measures the pilot plateaus through an IIO ADC (its device name, e.g. 2198000.adc).");
+            }
+
+            if (!direct.GetSection("Contactors").GetChildren().Any())
+            {
+                errors.Add("Hardware:Direct:Contactors is empty; Hal:PilotFrontEnd Direct switches the power path itself (list each contactor with Name, DriveLine and FeedbackLine).");
             }
         }
     }

@@ -54,8 +54,8 @@ public sealed class ConfigValidateTests
         Assert.Contains(errors, e => e.StartsWith("Hal:MaxChargePowerWatts is -5", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Ocpp:SecurityProfile is 7", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Diagnostics:Socket 'relative.sock' must be an absolute path", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("Hardware:PwmChip is not set", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("Hardware:AdcDevice is empty", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Hardware:Direct:PwmChip is not set", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Hardware:Direct:AdcDevice is empty", StringComparison.Ordinal));
         Assert.Contains("unknown section 'Sotrage'", Assert.Single(run.Json().GetProperty("warnings").EnumerateArray()).GetString(), StringComparison.Ordinal);
     }
 
