@@ -24,6 +24,10 @@ public sealed class SimulationOptions
     /// <summary>Simulated seconds of discharging before the EV stops the session.</summary>
     public double DischargeSeconds { get; set; } = 20;
 
+    /// <summary>When above 0, the simulated EV pauses its session (SessionStop Pause) halfway through the charge
+    /// time, sleeps this many seconds plugged in, then resumes it (SessionSetupReq with the old SessionID).</summary>
+    public double PauseSeconds { get; set; }
+
     /// <summary>How many times faster than real time the simulated clock runs (1 = real time).</summary>
     public double TimeScale { get; set; } = 20;
 }

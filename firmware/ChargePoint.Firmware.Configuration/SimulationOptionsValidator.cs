@@ -30,6 +30,11 @@ public sealed class SimulationOptionsValidator : IValidateOptions<SimulationOpti
             problems.Add("Simulation:ChargeSeconds must be in (0, 86400] and Simulation:DischargeSeconds in [0, 86400].");
         }
 
+        if (options.PauseSeconds is < 0 or > 86_400 || !double.IsFinite(options.PauseSeconds))
+        {
+            problems.Add($"Simulation:PauseSeconds is {options.PauseSeconds}; use 0 (no pause) to 86400.");
+        }
+
         if (options.TimeScale is < 1 or > 1000)
         {
             problems.Add($"Simulation:TimeScale is {options.TimeScale}; use 1 (real time) to 1000.");

@@ -56,7 +56,7 @@ public sealed class SimulationRig : ISimulationRig
             root = _pki.Root;
         }
 
-        Ev = new SimulatedVehicle(scenario, hardware, Require<InMemoryEthernetSegment>(stationServices), root, time, request.ChargeTime, request.DischargeTime, loggers);
+        Ev = new SimulatedVehicle(scenario, hardware, Require<InMemoryEthernetSegment>(stationServices), root, time, request.ChargeTime, request.DischargeTime, loggers) { PauseTime = request.PauseTime };
         var description = $"EV {scenario.Service} {scenario.ControlMode} over SLAC, SDP, TLS 1.3 and ISO 15118-20, {csmsLine}";
         var link = new SimulatedEvLink(_pki?.CertificateChainPath, _pki?.PrivateKeyPath, Ev.SeccReady);
         return Task.FromResult(new SimulationPeers(Csms?.Url, description, link));

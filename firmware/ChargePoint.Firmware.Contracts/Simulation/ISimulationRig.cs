@@ -19,7 +19,9 @@ public interface ISimulationRig : IAsyncDisposable
 /// <param name="DischargeTime">How long the EV discharges before it stops the session.</param>
 /// <param name="StationCertificateChain">The PEM chain of <c>V2g:Tls:CertificateChain</c> when configured (the
 /// simulated EV trusts its topmost certificate); null lets the rig make a throwaway V2G PKI.</param>
-public sealed record SimulationRequest(string Scenario, bool StartCsms, TimeSpan ChargeTime, TimeSpan DischargeTime, string? StationCertificateChain = null);
+/// <param name="PauseTime">When positive, the EV pauses its session halfway through the charge time for this long
+/// and then resumes it.</param>
+public sealed record SimulationRequest(string Scenario, bool StartCsms, TimeSpan ChargeTime, TimeSpan DischargeTime, string? StationCertificateChain = null, TimeSpan PauseTime = default);
 
 /// <summary>What the rig started.</summary>
 /// <param name="CsmsUrl">The built-in CSMS's WebSocket URL (without station id), or null when none was started.</param>

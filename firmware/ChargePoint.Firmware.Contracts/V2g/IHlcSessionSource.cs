@@ -29,6 +29,11 @@ public enum HlcSessionEnd
 
     /// <summary>The PLC link or the TCP connection went away.</summary>
     LinkLost,
+
+    /// <summary>SessionStopReq with Pause: energy transfer is over for now, and the EV may come back (wake-up,
+    /// SLAC again if the link dropped, SessionSetupReq with the old SessionID). The next
+    /// <see cref="IHlcSessionSource.RunSessionAsync"/> waits for that resume without a setup deadline.</summary>
+    Paused,
 }
 
 /// <summary>The end of a session and, for failures, a readable reason.</summary>

@@ -124,6 +124,7 @@ public sealed class StationSnapshots(
         EvseState.Preparing => "charge-parameters",
         EvseState.Charging or EvseState.Discharging => "power-delivery",
         EvseState.Stopping => "session-stop",
+        EvseState.Paused => "paused",
         EvseState.Finished => "finished",
         _ => state.ToString(),
     };

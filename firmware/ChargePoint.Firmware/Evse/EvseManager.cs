@@ -124,18 +124,22 @@ public sealed partial class EvseManager : IDisposable
         SetConnectorStatus(ConnectorStatus.Occupied);
         SetState(EvseState.Connecting);
         _control.Pilot.RequestHighLevelCommunication();
-        HlcSessionOutcome outcome;
-        try
+        var outcome = await RunHlcAsync(sessions, cancellationToken).ConfigureAwait(false);
+        var leftWhilePaused = false;
+        while (outcome.End == HlcSessionEnd.Paused && !cancellationToken.IsCancellationRequested)
         {
-            outcome = await sessions.RunSessionAsync(new Bridge(this), cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            outcome = new HlcSessionOutcome(HlcSessionEnd.StoppedByEvse, "station shutting down");
-        }
-        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
-        {
-            outcome = new HlcSessionOutcome(HlcSessionEnd.LinkLost, ex.Message);
+            // ISO 15118-20 pause: safe (power zero, contactors open) while the EV sleeps, the transaction kept;
+            // the same transaction goes on when the EV resumes the session, and ends when it is unplugged.
+            await StopTransferAsync(CancellationToken.None).ConfigureAwait(false);
+            SetState(EvseState.Paused);
+            _port.EnergyTransferPaused(EvseId);
+            LogPaused(_logger, EvseId);
+            outcome = await RunHlcAsync(sessions, cancellationToken).ConfigureAwait(false);
+            if (_control.Pilot.State == CpState.A)
+            {
+                leftWhilePaused = true;
+                outcome = new HlcSessionOutcome(HlcSessionEnd.Completed, "EV unplugged while its session was paused");
+            }
         }
 
         // Whatever happened, the power path ends this session open.
@@ -167,6 +171,7 @@ public sealed partial class EvseManager : IDisposable
 
         // A pressed emergency stop is the ground truth for the stop reason, whichever fault it provoked first.
         var reason = _control.Hardware.EmergencyStop.IsPressed ? TransactionStopReason.EmergencyStop
+            : leftWhilePaused && fault is null ? TransactionStopReason.EVDisconnected
             : fault?.StopReason
             ?? (cancellationToken.IsCancellationRequested ? TransactionStopReason.Local
             : outcome.End == HlcSessionEnd.SetupFailed ? TransactionStopReason.Other : TransactionStopReason.StoppedByEV);
@@ -175,6 +180,23 @@ public sealed partial class EvseManager : IDisposable
         var record = new SessionRecord(EvseId, _lastTransactionId, outcome, fault, reason, imported, exported, _time.GetElapsedTime(started));
         LogSessionEnded(_logger, EvseId, outcome.End, imported, exported, fault?.Kind);
         return record;
+    }
+
+    /// <summary>One run of the high-level session source; what ends it abnormally becomes an outcome, not an exception.</summary>
+    private async Task<HlcSessionOutcome> RunHlcAsync(IHlcSessionSource sessions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sessions.RunSessionAsync(new Bridge(this), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new HlcSessionOutcome(HlcSessionEnd.StoppedByEvse, "station shutting down");
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
+        {
+            return new HlcSessionOutcome(HlcSessionEnd.LinkLost, ex.Message);
+        }
     }
 
     private async Task WaitForPilotStateAAfterFaultAsync(CancellationToken cancellationToken)
@@ -277,6 +299,9 @@ public sealed partial class EvseManager : IDisposable
 
     [LoggerMessage(EventId = LogAreas.Safety + 1, Level = LogLevel.Error, Message = "EVSE {EvseId}: fault {Kind} ({Detail}); station safe, session stopping")]
     private static partial void LogFault(ILogger logger, int evseId, StationFaultKind kind, string detail);
+
+    [LoggerMessage(EventId = LogAreas.Evse + 3, Level = LogLevel.Information, Message = "EVSE {EvseId}: session paused by the EV; power path open, transaction kept until it resumes or leaves")]
+    private static partial void LogPaused(ILogger logger, int evseId);
 
     [LoggerMessage(EventId = LogAreas.Evse + 2, Level = LogLevel.Information, Message = "EVSE {EvseId}: session ended {End}, imported {Imported:0.0} Wh, exported {Exported:0.0} Wh, fault {Fault}")]
     private static partial void LogSessionEnded(ILogger logger, int evseId, HlcSessionEnd end, double imported, double exported, StationFaultKind? fault);

@@ -21,6 +21,10 @@ public enum EvseState
     /// <summary>Power down, contactors open, welding detection.</summary>
     Stopping,
 
+    /// <summary>The EV paused the ISO 15118-20 session: power path open, transaction kept, waiting for the EV to
+    /// resume (or unplug).</summary>
+    Paused,
+
     /// <summary>Session over; waiting for the vehicle to unplug.</summary>
     Finished,
 

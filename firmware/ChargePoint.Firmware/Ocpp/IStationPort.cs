@@ -27,6 +27,10 @@ public interface IStationPort
 
     void TransactionEnded(int evseId, string transactionId, TransactionStopReason reason, double importedWattHours, double exportedWattHours);
 
+    /// <summary>The EV paused the ISO 15118-20 session (SessionStop Pause): the power path is open, the transaction
+    /// stays (chargingState SuspendedEV, triggerReason ChargingStateChanged) until the EV resumes or leaves.</summary>
+    void EnergyTransferPaused(int evseId);
+
     /// <summary>A meter sample of the EVSE (every safety-supervisor meter poll) with the EV's state of charge when known.</summary>
     void MeterSampled(int evseId, MeterReading reading, double? stateOfChargePercent);
 

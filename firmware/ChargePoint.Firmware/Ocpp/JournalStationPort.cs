@@ -46,6 +46,12 @@ public sealed partial class JournalStationPort(TimeProvider time, ILogger<Journa
         return proposedTransactionId;
     }
 
+    public void EnergyTransferPaused(int evseId)
+    {
+        Record(evseId, "TransactionEvent.Updated", "chargingState SuspendedEV (ChargingStateChanged): ISO 15118-20 session paused by the EV");
+        LogPaused(logger, evseId);
+    }
+
     public void MeterSampled(int evseId, MeterReading reading, double? stateOfChargePercent)
     {
         // Meter samples are not journalled: the journal keeps events, not a 2 Hz stream.
@@ -81,6 +87,9 @@ public sealed partial class JournalStationPort(TimeProvider time, ILogger<Journa
 
     [LoggerMessage(EventId = LogAreas.Ocpp + 3, Level = LogLevel.Information, Message = "EVSE {EvseId}: transaction {TransactionId} started, meter {MeterStart:0.0} Wh")]
     private static partial void LogTransactionStarted(ILogger logger, int evseId, string transactionId, double meterStart);
+
+    [LoggerMessage(EventId = LogAreas.Ocpp + 5, Level = LogLevel.Information, Message = "EVSE {EvseId}: energy transfer suspended by the EV (session paused); transaction kept")]
+    private static partial void LogPaused(ILogger logger, int evseId);
 
     [LoggerMessage(EventId = LogAreas.Ocpp + 4, Level = LogLevel.Information, Message = "EVSE {EvseId}: transaction {TransactionId} ended ({Reason}), imported {Imported:0.0} Wh, exported {Exported:0.0} Wh")]
     private static partial void LogTransactionEnded(ILogger logger, int evseId, string transactionId, TransactionStopReason reason, double imported, double exported);

@@ -161,6 +161,24 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
         _settlement.Close(transactionId, _time.GetUtcNow(), reason.ToString(), view.LastReading?.ImportedEnergyWattHours, view.LastReading?.ExportedEnergyWattHours);
     }
 
+    public void EnergyTransferPaused(int evseId)
+    {
+        _journal.EnergyTransferPaused(evseId);
+        Do(runtime =>
+        {
+            // Forgetting the mode makes the resumed flow report Charging again (ChargingStateChanged).
+            View(evseId).EnergyMode = null;
+            var tm = runtime.Station.Transactions;
+            if (tm.TransactionId(evseId) is not null)
+            {
+                // E: a TxStopPoint of EnergyTransfer/PowerPathClosed ends the transaction here; the default
+                // (EVConnected) keeps it open as SuspendedEV.
+                Observe(tm.EnergyTransferSuspendedAsync(evseId, ChargingStateEnumType.SuspendedEV, _stop.Token));
+                SyncTransaction(runtime, evseId, nameof(TransactionStopReason.StoppedByEV));
+            }
+        });
+    }
+
     public void MeterSampled(int evseId, HalReading reading, double? stateOfChargePercent)
     {
         var view = View(evseId);

@@ -63,7 +63,8 @@ public sealed partial class SimulationHostedService(
             string.IsNullOrWhiteSpace(ocpp.Value.CsmsUrl),
             TimeSpan.FromSeconds(settings.ChargeSeconds),
             TimeSpan.FromSeconds(settings.DischargeSeconds),
-            v2g.Tls.IsConfigured ? v2g.Tls.CertificateChain : null);
+            v2g.Tls.IsConfigured ? v2g.Tls.CertificateChain : null,
+            TimeSpan.FromSeconds(settings.PauseSeconds));
         SimulationPeers peers;
         try
         {

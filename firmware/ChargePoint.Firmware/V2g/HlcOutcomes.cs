@@ -11,7 +11,7 @@ public static class HlcOutcomes
         SafeStateReason.SessionTerminated => stopRequestedByEvse
             ? new(HlcSessionEnd.StoppedByEvse, "EV stopped on the EVSE's request")
             : new(HlcSessionEnd.Completed, "SessionStop Terminate"),
-        SafeStateReason.SessionPaused => new(HlcSessionEnd.Completed, "SessionStop Pause"),
+        SafeStateReason.SessionPaused => new(HlcSessionEnd.Paused, "SessionStop Pause"),
         SafeStateReason.SequenceTimeout => new(HlcSessionEnd.SequenceTimeout, "V2G_SECC_Sequence_Timeout"),
         SafeStateReason.NegotiationFailed => new(HlcSessionEnd.SetupFailed, "no common application protocol"),
         SafeStateReason.ConnectionLost or SafeStateReason.FramingError or SafeStateReason.MalformedMessage => established

@@ -67,8 +67,23 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
     /// <summary>PowerDelivery Start/Stop as the EV sent them (the simulated pilot follows them).</summary>
     public event Action<PowerDeliveryCommand>? PowerDelivery;
 
+    /// <summary>The EV paused a session with this service and control mode; should it resume (OK_OldSessionJoined:
+    /// no authorization, no service selection), the session goes on with them.</summary>
+    public void ExpectResume(EnergyTransferService service, ControlMode controlMode)
+    {
+        _service = service;
+        _mode = controlMode;
+    }
+
     public void OnSessionStateChanged(SeccSessionState state)
     {
+        if (state == SeccSessionState.Resumed)
+        {
+            // [V2G20-1032] as cited in the notes: a resumed session is established without a new authorization.
+            SessionEstablished = true;
+            LogResumed(_logger, _service, _mode);
+        }
+
         // Polled states (CableCheck, PreCharge) repeat with every request: log each state once.
         if (Interlocked.Exchange(ref _lastState, (int)state) != (int)state)
         {
@@ -367,6 +382,9 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
 
     [LoggerMessage(EventId = LogAreas.V2g + 14, Level = LogLevel.Information, Message = "ISO 15118-20: schedule with {Periods} period(s), first charge {Charge:0} W, discharge {Discharge:0} W")]
     private static partial void LogSchedule(ILogger logger, int periods, double charge, double discharge);
+
+    [LoggerMessage(EventId = LogAreas.V2g + 16, Level = LogLevel.Information, Message = "ISO 15118-20: paused session resumed (service {Service}, {Mode} control mode)")]
+    private static partial void LogResumed(ILogger logger, EnergyTransferService? service, ControlMode mode);
 
     [LoggerMessage(EventId = LogAreas.V2g + 15, Level = LogLevel.Error, Message = "ISO 15118-20: the EVSE manager failed to answer; asking the EV to stop")]
     private static partial void LogBridgeFailed(ILogger logger, Exception exception);

@@ -13,7 +13,8 @@ namespace ChargePoint.Firmware.V2g;
 /// The real high-level communication of one EVSE: SLAC on the PLC channel (or, without one, the link taken as
 /// up), the SDP server and the TCP/TLS 1.3 listener of <see cref="V2gTransportStack"/>, and one
 /// <see cref="SeccSessionHost"/> per session whose feedback the <see cref="SeccBridgeAdapter"/> turns into
-/// EVSE manager calls. The transport stack lives as long as the source; SLAC and the SECC run per session.
+/// EVSE manager calls. The transport stack lives as long as the source; SLAC and the SECC run per session, and a
+/// session paused by the EV (SessionStop Pause) is kept here, with its PLC link, until the EV resumes it or leaves.
 /// </summary>
 public sealed partial class SeccSessionSource : IHlcSessionSource, IAsyncDisposable
 {
@@ -33,6 +34,7 @@ public sealed partial class SeccSessionSource : IHlcSessionSource, IAsyncDisposa
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private readonly Channel<IV2gConnection> _connections = Channel.CreateUnbounded<IV2gConnection>();
+    private readonly PausedSessionStore _paused = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _pump;
     private int _disposed;
@@ -99,9 +101,18 @@ public sealed partial class SeccSessionSource : IHlcSessionSource, IAsyncDisposa
     private async Task<HlcSessionOutcome> RunOneAsync(IHlcEvseBridge bridge, CancellationToken cancellationToken)
     {
         var linkLost = new TaskCompletionSource<SlacErrorRoutineRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (_slac is not null)
+
+        // After SessionStop(Pause) the EV comes back when it likes: over the link kept up, or after SLAC again if
+        // the link dropped meanwhile, with no deadline but the unplug.
+        var paused = _paused.Current;
+        if (paused is not null)
         {
-            var failure = await MatchAsync(_slac.Slac, bridge, cancellationToken).ConfigureAwait(false);
+            LogAwaitingResume(_logger, paused.EvccId);
+        }
+
+        if (_slac is not null && (paused is null || _slac.Slac.State != SlacState.Matched))
+        {
+            var failure = await MatchAsync(_slac.Slac, bridge, paused is null ? SlacAttempts : int.MaxValue, cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
                 _slac.Slac.LeaveBcd();
@@ -118,12 +129,19 @@ public sealed partial class SeccSessionSource : IHlcSessionSource, IAsyncDisposa
         using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var control = new SeccControl(_settings.InitialDcLimits, _settings.InitialAcLimits);
         var adapter = new SeccBridgeAdapter(bridge, control, _settings.Rating, _time, _loggers.CreateLogger<SeccBridgeAdapter>());
+        if (paused is not null)
+        {
+            adapter.ExpectResume(paused.Service, paused.ControlMode);
+        }
+
         adapter.PowerDelivery += OnPowerDelivery;
-        var host = new SeccSessionHost(AcceptAsync, _settings.Secc, control, adapter, _time, _loggers.CreateLogger<SeccSessionHost>());
+        var host = new SeccSessionHost(AcceptAsync, _settings.Secc, control, adapter, _time, _loggers.CreateLogger<SeccSessionHost>(), pausedSessions: _paused);
         var hostTask = host.RunAsync(session.Token);
+        HlcSessionOutcome? outcome = null;
         try
         {
-            return await WatchAsync(bridge, adapter, linkLost.Task, cancellationToken).ConfigureAwait(false);
+            outcome = await WatchAsync(bridge, adapter, linkLost.Task, setupDeadline: paused is null, cancellationToken).ConfigureAwait(false);
+            return outcome;
         }
         finally
         {
@@ -134,7 +152,17 @@ public sealed partial class SeccSessionSource : IHlcSessionSource, IAsyncDisposa
             if (_slac is not null)
             {
                 _slac.Slac.ErrorRoutineRequested -= OnLinkLost;
-                _slac.Slac.LeaveBcd();
+
+                // A paused session keeps its link for the wake-up; any other end drops the AVLN (new key).
+                if (outcome?.End != HlcSessionEnd.Paused)
+                {
+                    _slac.Slac.LeaveBcd();
+                }
+            }
+
+            if (outcome?.End != HlcSessionEnd.Paused)
+            {
+                _paused.Clear(); // unplugged, failed or finished: nothing is left to resume
             }
         }
     }
@@ -142,7 +170,7 @@ public sealed partial class SeccSessionSource : IHlcSessionSource, IAsyncDisposa
     private void OnPowerDelivery(PowerDeliveryCommand command) => PowerDelivery?.Invoke(command);
 
     /// <summary>Waits for the session's end, the EV's departure, a lost PLC link or a missing connection.</summary>
-    private async Task<HlcSessionOutcome> WatchAsync(IHlcEvseBridge bridge, SeccBridgeAdapter adapter, Task<SlacErrorRoutineRequest> linkLost, CancellationToken cancellationToken)
+    private async Task<HlcSessionOutcome> WatchAsync(IHlcEvseBridge bridge, SeccBridgeAdapter adapter, Task<SlacErrorRoutineRequest> linkLost, bool setupDeadline, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         while (true)
@@ -165,17 +193,17 @@ public sealed partial class SeccSessionSource : IHlcSessionSource, IAsyncDisposa
                 return new HlcSessionOutcome(HlcSessionEnd.LinkLost, "EV unplugged during the session");
             }
 
-            if (!adapter.SessionEstablished && _time.GetElapsedTime(started) > CommunicationSetupTimeout)
+            if (setupDeadline && !adapter.SessionEstablished && _time.GetElapsedTime(started) > CommunicationSetupTimeout)
             {
                 return new HlcSessionOutcome(HlcSessionEnd.SetupFailed, "no ISO 15118-20 session within " + CommunicationSetupTimeout.TotalSeconds + " s of the link coming up");
             }
         }
     }
 
-    /// <summary>SLAC with up to <see cref="SlacAttempts"/> tries, the pilot error routine between them; null when matched.</summary>
-    private async Task<HlcSessionOutcome?> MatchAsync(EvseSlac slac, IHlcEvseBridge bridge, CancellationToken cancellationToken)
+    /// <summary>SLAC with up to <paramref name="attempts"/> tries, the pilot error routine between them; null when matched.</summary>
+    private async Task<HlcSessionOutcome?> MatchAsync(EvseSlac slac, IHlcEvseBridge bridge, int attempts, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= SlacAttempts; attempt++)
+        for (var attempt = 1; attempt <= attempts; attempt++)
         {
             var result = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
             void OnReady(SlacLinkReady ready) => result.TrySetResult(ready);
@@ -209,7 +237,7 @@ public sealed partial class SeccSessionSource : IHlcSessionSource, IAsyncDisposa
                     return null;
                 case SlacErrorRoutineRequest failure:
                     LogSlacFailed(_logger, attempt, failure.Reason);
-                    if (attempt < SlacAttempts)
+                    if (attempt < attempts)
                     {
                         await bridge.RunLinkErrorRoutineAsync(cancellationToken).ConfigureAwait(false);
                     }
@@ -252,6 +280,9 @@ public sealed partial class SeccSessionSource : IHlcSessionSource, IAsyncDisposa
 
     [LoggerMessage(EventId = LogAreas.V2g + 4, Level = LogLevel.Information, Message = "V2G: connection {Id} from {Remote} over {Security}")]
     private static partial void LogConnection(ILogger logger, string id, EndPoint? remote, V2gTransportSecurity security);
+
+    [LoggerMessage(EventId = LogAreas.V2g + 6, Level = LogLevel.Information, Message = "V2G: session of {EvccId} paused; waiting for the EV to resume it (SessionSetupReq with its old SessionID)")]
+    private static partial void LogAwaitingResume(ILogger logger, string evccId);
 
     [LoggerMessage(EventId = LogAreas.V2g + 5, Level = LogLevel.Information, Message = "V2G: session ended {End} ({Detail})")]
     private static partial void LogSessionOutcome(ILogger logger, HlcSessionEnd end, string detail);

@@ -68,6 +68,13 @@ public sealed partial class SimulatedVehicle : IAsyncDisposable
     /// <summary>The last finished EVCC session (what the EV saw: trace, SOC, outcome).</summary>
     public EvSessionResult? LastSession { get; private set; }
 
+    /// <summary>When positive, each session is paused (SessionStop Pause) halfway through the charge time for this
+    /// long, plugged in, and then resumed with its old SessionID.</summary>
+    public TimeSpan PauseTime { get; init; }
+
+    /// <summary>The paused part of the last paused session (what the EV saw before SessionStop Pause).</summary>
+    public EvSessionResult? PausedSession { get; private set; }
+
     /// <summary>The station's SDP server is up (called once by the station).</summary>
     public void SeccReady(IPEndPoint sdp) => _sdp.TrySetResult(sdp);
 
@@ -125,7 +132,22 @@ public sealed partial class SimulatedVehicle : IAsyncDisposable
             var secc = await EvSimulator.DiscoverAsync(new SdpClientOptions { Destination = sdp.Address, Port = sdp.Port }, tls: true, _time, plugged.Token)
                 ?? throw new InvalidOperationException("no SECC answered SDP");
             LogDiscovered(_logger, secc);
-            LastSession = await EvSimulator.RunAsync(secc, new EvTlsClientOptions { TrustedRoots = [_trustedRoot] }, Options(), _time, Trace, plugged.Token);
+            var pausing = PauseTime > TimeSpan.Zero;
+            var session = await EvSimulator.RunAsync(secc, Tls(), Options(pausing ? PauseAfterLoops() : null, null, _chargeTime + _dischargeTime), _time, Trace, plugged.Token);
+            if (pausing && session.Outcome == EvSessionOutcome.Paused)
+            {
+                PausedSession = session;
+                LogPaused(_logger, session.ChargeLoops, PauseTime);
+                await Task.Delay(PauseTime, _time, plugged.Token);
+
+                // Waking up: SDP again (the SECC may have moved), then the old SessionID for the rest of the session.
+                secc = await EvSimulator.DiscoverAsync(new SdpClientOptions { Destination = sdp.Address, Port = sdp.Port }, tls: true, _time, plugged.Token)
+                    ?? throw new InvalidOperationException("no SECC answered SDP after the pause");
+                var remaining = _chargeTime + _dischargeTime - (LoopPeriod * session.ChargeLoops);
+                session = await EvSimulator.RunAsync(secc, Tls(), Options(null, session.SessionId, remaining > LoopPeriod ? remaining : LoopPeriod), _time, Trace, plugged.Token);
+            }
+
+            LastSession = session;
             LogFinished(_logger, LastSession.Outcome, LastSession.ChargeLoops, LastSession.FinalSocPercent);
         }
         finally
@@ -148,7 +170,12 @@ public sealed partial class SimulatedVehicle : IAsyncDisposable
         }
     }
 
-    private EvSimulatorOptions Options()
+    private EvTlsClientOptions Tls() => new() { TrustedRoots = [_trustedRoot] };
+
+    /// <summary>Halfway through the charge time, in charge loops.</summary>
+    private int PauseAfterLoops() => Math.Max(1, (int)(_chargeTime / 2 / LoopPeriod));
+
+    private EvSimulatorOptions Options(int? pauseAfterLoops, byte[]? resumeSessionId, TimeSpan loopDuration)
     {
         var battery = _hardware.Ev.Battery;
         return new EvSimulatorOptions
@@ -163,7 +190,9 @@ public sealed partial class SimulatedVehicle : IAsyncDisposable
                 MaximumVoltage = battery.MaxVoltageVolts,
                 MinimumVoltage = battery.MinVoltageVolts,
             },
-            LoopDuration = _chargeTime + _dischargeTime,
+            LoopDuration = loopDuration,
+            PauseAfterLoops = pauseAfterLoops,
+            ResumeSessionId = resumeSessionId,
             LoopInterval = LoopPeriod,
             SimulatedTimePerLoop = LoopPeriod,
             OfferLegacyProtocols = false,
@@ -248,6 +277,9 @@ public sealed partial class SimulatedVehicle : IAsyncDisposable
 
     [LoggerMessage(EventId = 9104, Level = LogLevel.Information, Message = "EV: session {Outcome} after {Loops} charge loops, SOC {Soc:0.0} %")]
     private static partial void LogFinished(ILogger logger, EvSessionOutcome outcome, int loops, double soc);
+
+    [LoggerMessage(EventId = 9109, Level = LogLevel.Information, Message = "EV: session paused after {Loops} charge loops; resuming in {Pause}")]
+    private static partial void LogPaused(ILogger logger, int loops, TimeSpan pause);
 
     [LoggerMessage(EventId = 9106, Level = LogLevel.Information, Message = "EV: unplugged during the session")]
     private static partial void LogUnplugged(ILogger logger);

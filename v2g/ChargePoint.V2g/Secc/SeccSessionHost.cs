@@ -8,7 +8,7 @@ namespace ChargePoint.V2g.Secc;
 /// Runs the SECC of one EVSE: takes connections from the TLS/TCP listener and runs one session at a time;
 /// a second connection while a session is active is closed at once. The firmware pushes its inputs through
 /// <see cref="Control"/> and receives feedback through the <see cref="ISeccFeedback"/> it supplied. Paused
-/// sessions survive between connections for resume.
+/// sessions survive between connections for resume, and between hosts when the owner passes one store to each.
 /// </summary>
 public sealed partial class SeccSessionHost
 {
@@ -26,7 +26,8 @@ public sealed partial class SeccSessionHost
         ISeccFeedback feedback,
         TimeProvider time,
         ILogger<SeccSessionHost> logger,
-        int maxMessageLength = V2gtpOptions.DefaultMaxPayloadLength)
+        int maxMessageLength = V2gtpOptions.DefaultMaxPayloadLength,
+        PausedSessionStore? pausedSessions = null)
     {
         ArgumentNullException.ThrowIfNull(accept);
         ArgumentNullException.ThrowIfNull(options);
@@ -37,7 +38,7 @@ public sealed partial class SeccSessionHost
         _time = time;
         _logger = logger;
         _maxMessageLength = maxMessageLength;
-        _environment = new SeccEnvironment(control, feedback, new PausedSessionStore(), NewSessionId);
+        _environment = new SeccEnvironment(control, feedback, pausedSessions ?? new PausedSessionStore(), NewSessionId);
         Control = control;
     }
 
