@@ -17,6 +17,13 @@ public interface IHlcEvseBridge
     /// <summary>ChargeParameterDiscovery: the EV's limits; the answer is the EVSE's present limits.</summary>
     EvseTargets ChargeParameters(EvLimits limits);
 
+    /// <summary>The EV's needs changed after the first ChargeParameterDiscovery (new limits in a Dynamic charge loop,
+    /// a ScheduleExchange after a renegotiation, a new ChargeParameterDiscovery after a service renegotiation): from
+    /// now on they bound the energy decision. <paramref name="relayToCsms"/> is true when the EV renegotiated of its
+    /// own accord or chose a service again, so the CSMS hears the new needs (OCPP 2.1 K17.FR.01; not after a
+    /// renegotiation the station asked for, K16.FR.09).</summary>
+    EvseTargets EvNeedsChanged(EvLimits limits, bool relayToCsms);
+
     /// <summary>DC_CableCheckReq: test the isolation of the DC output ([V2G20-1530]). True when it is valid.</summary>
     ValueTask<bool> CableCheckAsync(CancellationToken cancellationToken);
 
@@ -54,14 +61,22 @@ public interface IHlcEvseBridge
 /// <param name="EvccId">The EV's communication controller id (its MAC in -20).</param>
 public sealed record HlcSessionInfo(string Protocol, string EnergyService, string ControlMode, string EvccId);
 
-/// <summary>The EV's limits from ChargeParameterDiscovery (BPT: discharge maxima too).</summary>
+/// <summary>The EV's limits from ChargeParameterDiscovery (BPT: discharge maxima too) and, once ScheduleExchange
+/// told them, its energy requests (Wh; the V2X ones signed as the EV sends them) and departure time (seconds from
+/// the request).</summary>
 public sealed record EvLimits(
     double MaxChargePowerWatts,
     double MaxDischargePowerWatts,
     double MaxChargeCurrentAmperes,
     double MaxDischargeCurrentAmperes,
     double MinVoltageVolts,
-    double MaxVoltageVolts);
+    double MaxVoltageVolts,
+    double? TargetEnergyRequestWattHours = null,
+    double? MinEnergyRequestWattHours = null,
+    double? MaxEnergyRequestWattHours = null,
+    double? MinV2xEnergyRequestWattHours = null,
+    double? MaxV2xEnergyRequestWattHours = null,
+    uint? DepartureSeconds = null);
 
 /// <summary>The EV's status in a charge loop.</summary>
 /// <param name="PresentSocPercent">State of charge, when the EV reports it.</param>

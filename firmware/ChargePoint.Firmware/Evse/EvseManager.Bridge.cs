@@ -29,6 +29,23 @@ public sealed partial class EvseManager
         SetState(decision.IsDischarging ? EvseState.Discharging : EvseState.Charging);
     }
 
+    /// <summary>The EV's limits bound the energy decision from now on; the CSMS hears of them when asked (the port
+    /// sends NotifyEVChargingNeeds when they differ from what it last sent).</summary>
+    private void ApplyEvLimits(EvLimits limits, bool relayToCsms)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        _evMinVoltage = limits.MinVoltageVolts;
+        _evMaxVoltage = limits.MaxVoltageVolts;
+        Energy.Update(i => i with
+        {
+            Ev = new PowerBounds(limits.MaxChargePowerWatts, limits.MaxDischargePowerWatts, limits.MaxChargeCurrentAmperes, limits.MaxDischargeCurrentAmperes),
+        });
+        if (relayToCsms && SessionInfo is { } info)
+        {
+            _port.EvConnected(EvseId, info, limits);
+        }
+    }
+
     private double PresentVoltage()
     {
         var measured = _control.Hardware.PowerModule.ReadStatus().OutputVoltageVolts;
@@ -130,19 +147,15 @@ public sealed partial class EvseManager
 
         public EvseTargets ChargeParameters(EvLimits limits)
         {
-            ArgumentNullException.ThrowIfNull(limits);
-            owner._evMinVoltage = limits.MinVoltageVolts;
-            owner._evMaxVoltage = limits.MaxVoltageVolts;
-            owner.Energy.Update(i => i with
-            {
-                Ev = new PowerBounds(limits.MaxChargePowerWatts, limits.MaxDischargePowerWatts, limits.MaxChargeCurrentAmperes, limits.MaxDischargeCurrentAmperes),
-            });
-            if (owner.SessionInfo is { } info)
-            {
-                owner._port.EvConnected(owner.EvseId, info, limits);
-            }
-
+            owner.ApplyEvLimits(limits, relayToCsms: true);
             owner.SetState(EvseState.Preparing);
+            return owner.Targets();
+        }
+
+        public EvseTargets EvNeedsChanged(EvLimits limits, bool relayToCsms)
+        {
+            owner.ApplyEvLimits(limits, relayToCsms);
+            owner.DriveModule();
             return owner.Targets();
         }
 

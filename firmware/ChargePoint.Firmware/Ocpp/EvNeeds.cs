@@ -5,12 +5,18 @@ namespace ChargePoint.Firmware.Ocpp;
 
 /// <summary>
 /// The ISO 15118-20 session's parameters in NotifyEVChargingNeeds terms (K15-K17, Q): requested energy transfer
-/// from the negotiated service, control mode, and every charge and discharge limit the EV gave in
-/// ChargeParameterDiscovery as v2xChargingParameters (discharge values are magnitudes, as the EV sends them).
+/// from the negotiated service, control mode, departure time, and every charge and discharge limit and energy request
+/// the EV gave in ChargeParameterDiscovery and ScheduleExchange as v2xChargingParameters (discharge limits are
+/// magnitudes; the V2X energy requests keep the EV's sign, which OCPP allows).
 /// </summary>
 public static class EvNeeds
 {
-    public static EvChargingNeeds From(int evseId, HlcSessionInfo session, EvLimits limits, double? stateOfChargePercent)
+    /// <param name="evseId">The EVSE.</param>
+    /// <param name="session">The negotiated service and control mode.</param>
+    /// <param name="limits">The EV's limits, energy requests and departure time.</param>
+    /// <param name="stateOfChargePercent">The EV's state of charge, when known.</param>
+    /// <param name="now">When the needs were received (the departure time is relative to it).</param>
+    public static EvChargingNeeds From(int evseId, HlcSessionInfo session, EvLimits limits, double? stateOfChargePercent, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(limits);
@@ -20,6 +26,7 @@ public static class EvNeeds
         {
             AvailableEnergyTransfer = [service],
             ControlMode = session.ControlMode.StartsWith("Dynamic", StringComparison.OrdinalIgnoreCase) ? ChargingControlMode.DynamicControl : ChargingControlMode.ScheduledControl,
+            DepartureTime = now is { } at && limits.DepartureSeconds is { } seconds ? at.AddSeconds(seconds) : null,
             Dc = isDc
                 ? new DcChargingNeeds(limits.MaxChargeCurrentAmperes, limits.MaxVoltageVolts)
                 {
@@ -35,6 +42,11 @@ public static class EvNeeds
                 MaxDischargeCurrent = limits.MaxDischargeCurrentAmperes,
                 MinVoltage = limits.MinVoltageVolts,
                 MaxVoltage = limits.MaxVoltageVolts,
+                EvTargetEnergyRequest = limits.TargetEnergyRequestWattHours,
+                EvMinEnergyRequest = limits.MinEnergyRequestWattHours,
+                EvMaxEnergyRequest = limits.MaxEnergyRequestWattHours,
+                EvMinV2XEnergyRequest = limits.MinV2xEnergyRequestWattHours,
+                EvMaxV2XEnergyRequest = limits.MaxV2xEnergyRequestWattHours,
             },
         };
     }

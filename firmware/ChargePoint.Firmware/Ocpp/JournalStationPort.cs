@@ -17,11 +17,17 @@ public sealed partial class JournalStationPort(TimeProvider time, ILogger<Journa
 {
     private const int JournalCapacity = 1000;
     private readonly ConcurrentQueue<StationPortEvent> _journal = new();
+    private readonly EvNeedsRelay _needs = new();
 
     public IReadOnlyList<StationPortEvent> Journal => [.. _journal];
 
     public void ConnectorStatusChanged(int evseId, ConnectorStatus status)
     {
+        if (status == ConnectorStatus.Available)
+        {
+            _needs.Forget(evseId); // the next EV's needs are new
+        }
+
         Record(evseId, "StatusNotification", status.ToString());
         LogStatus(logger, evseId, status);
     }
@@ -67,7 +73,10 @@ public sealed partial class JournalStationPort(TimeProvider time, ILogger<Journa
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(limits);
-        Record(evseId, "NotifyEVChargingNeeds", $"{session.EnergyService} {session.ControlMode} charge≤{limits.MaxChargePowerWatts:0} W discharge≤{limits.MaxDischargePowerWatts:0} W");
+        if (_needs.IsNew(evseId, session, limits))
+        {
+            Record(evseId, "NotifyEVChargingNeeds", $"{session.EnergyService} {session.ControlMode} charge≤{limits.MaxChargePowerWatts:0} W discharge≤{limits.MaxDischargePowerWatts:0} W target {limits.TargetEnergyRequestWattHours:0} Wh");
+        }
     }
 
     /// <summary>Adds one entry to the journal (the OCPP station port journals what it sends, too).</summary>

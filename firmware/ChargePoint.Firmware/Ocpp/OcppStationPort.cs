@@ -35,6 +35,7 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
     private readonly List<Action<OcppStationRuntime>> _pending = [];
     private readonly ConcurrentDictionary<int, EvseView> _evses = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly EvNeedsRelay _needs = new();
     private OcppStationRuntime? _runtime;
     private bool _noCsms;
 
@@ -69,7 +70,7 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
                     view.EnergyMode = null;
                     view.ChargingNeeds = null;
                     view.Authorization = null;
-                    view.ChargingNeedsSent = false;
+                    _needs.Forget(evseId);
                     runtime.DeviceModel.SetInternal("ConnectedEV", "Available", "false", evseId: evseId);
                     Observe(tm.EvDisconnectedAsync(evseId, _stop.Token));
                     break;
@@ -222,11 +223,11 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
         Do(runtime =>
         {
             var view = View(evseId);
-            if (!view.ChargingNeedsSent)
+            if (_needs.IsNew(evseId, session, limits))
             {
-                // Once per session: renewed limits in the charge loop are not new needs.
-                view.ChargingNeedsSent = true;
-                Observe(NotifyChargingNeedsAsync(runtime, EvNeeds.From(evseId, session, limits, view.StateOfCharge)));
+                // The first needs of a plug-in, and changed ones after the EV renegotiated, resumed or chose a service
+                // again (K17.FR.01); the EVSE manager does not ask after a renegotiation we started (K16.FR.09).
+                Observe(NotifyChargingNeedsAsync(runtime, EvNeeds.From(evseId, session, limits, view.StateOfCharge, _time.GetUtcNow())));
             }
 
             var model = runtime.DeviceModel;
@@ -466,8 +467,6 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
         public double? StateOfCharge { get; set; }
 
         public (string Token, Task<bool> Answer)? Authorization { get; set; }
-
-        public bool ChargingNeedsSent { get; set; }
 
         public ChargingNeedsResult? ChargingNeeds { get; set; }
     }

@@ -36,6 +36,10 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
     private EvLoopStatus? _lastLoop;
     private int _refreshPending;
     private bool _parametersSent;
+    private EvLimits? _lastLimits;
+    private volatile bool _renegotiationRequested;
+    private bool _evRenegotiating;
+    private bool _serviceReselected;
     private volatile bool _transferring;
     private bool _stopSent;
     private int? _scheduleRevision;
@@ -100,6 +104,8 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
 
     public void OnServiceSelected(EnergyTransferService service, ControlMode controlMode, ushort parameterSetId)
     {
+        // A second selection in one connection is a service renegotiation (SessionStop ServiceRenegotiation).
+        _serviceReselected = _service is not null && _parametersSent;
         _service = service;
         _mode = controlMode;
         LogServiceSelected(_logger, service, controlMode, parameterSetId);
@@ -113,15 +119,34 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
     public void OnEvChargingNeeds(EvChargingNeeds needs)
     {
         ArgumentNullException.ThrowIfNull(needs);
+        var limits = ToEvLimits(needs, _rating);
         if (_parametersSent)
         {
+            // Every later change reaches the energy manager; the CSMS hears it when the EV renegotiated of its own
+            // accord or chose a service again (K17.FR.01), not after a renegotiation we asked for (K16.FR.09).
+            // The needs that follow a renegotiation or a new service selection are the ones it produced.
+            var relay = _evRenegotiating || _serviceReselected;
+            _evRenegotiating = false;
+            if (limits == _lastLimits && !_serviceReselected)
+            {
+                return;
+            }
+
+            _lastLimits = limits;
+            _serviceReselected = false;
+            Enqueue(_ =>
+            {
+                Apply(_bridge.EvNeedsChanged(limits, relay));
+                return ValueTask.CompletedTask;
+            });
             return;
         }
 
         _parametersSent = true;
+        _lastLimits = limits;
         Enqueue(_ =>
         {
-            var targets = _bridge.ChargeParameters(ToEvLimits(needs, _rating));
+            var targets = _bridge.ChargeParameters(limits);
             Apply(targets);
             if (_mode == ControlMode.Scheduled)
             {
@@ -164,6 +189,11 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
                         RequestStop();
                     }
                 });
+                break;
+            case PowerDeliveryCommand.ScheduleRenegotiation:
+                // Ours when we notified ScheduleRenegotiation since the last schedule; the EV's own otherwise.
+                _evRenegotiating = !_renegotiationRequested;
+                _renegotiationRequested = false;
                 break;
             case PowerDeliveryCommand.Stop or PowerDeliveryCommand.Standby:
                 Enqueue(async ct =>
@@ -245,6 +275,7 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
         {
             // The composite schedule changed: offer the new one and ask the EV to renegotiate ([V2G20-1711]).
             SetSchedule(targets.ScheduleRevision);
+            _renegotiationRequested = true;
             _control.RequestScheduleRenegotiation();
         }
     }
@@ -314,7 +345,13 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
         needs.MaximumChargeCurrent ?? rating.MaxChargeCurrentAmperes,
         needs.MaximumDischargeCurrent ?? (needs.MaximumDischargePower is > 0 ? rating.MaxDischargeCurrentAmperes : 0),
         needs.MinimumVoltage ?? rating.MinVoltageVolts,
-        needs.MaximumVoltage ?? rating.MaxVoltageVolts);
+        needs.MaximumVoltage ?? rating.MaxVoltageVolts,
+        needs.TargetEnergyRequest,
+        needs.MinimumEnergyRequest,
+        needs.MaximumEnergyRequest,
+        needs.MinimumV2XEnergyRequest,
+        needs.MaximumV2XEnergyRequest,
+        needs.DepartureTime);
 
     private void Enqueue(Func<CancellationToken, ValueTask> work) => _work.Writer.TryWrite(work);
 

@@ -79,6 +79,77 @@ public sealed class SeccBridgeAdapterTests
         Assert.True(adapter.StopRequestedByEvse);
     }
 
+    [Fact]
+    public async Task Every_later_change_of_the_ev_needs_reaches_the_energy_manager_but_not_the_csms()
+    {
+        var bridge = new ScriptedBridge { Targets = Charging(5_000) };
+        await using var adapter = new SeccBridgeAdapter(bridge, NewControl(), Rating, TimeProvider.System, NullLogger.Instance);
+        adapter.OnServiceSelected(EnergyTransferService.DcBpt, ControlMode.Dynamic, 1);
+        adapter.OnEvChargingNeeds(Needs(50_000, 30_000));
+        adapter.OnPowerDelivery(PowerDeliveryCommand.Start);
+
+        adapter.OnEvChargingNeeds(Needs(32_000, 30_000)); // e.g. a warm battery: the Dynamic loop lowers the EV's limit
+        adapter.OnEvChargingNeeds(Needs(32_000, 30_000)); // unchanged: nothing to tell
+
+        await WaitAsync(() => !bridge.NeedsChanges.IsEmpty);
+        await Task.Delay(200);
+        var (limits, relayed) = Assert.Single(bridge.NeedsChanges);
+        Assert.Equal(32_000, limits.MaxChargePowerWatts);
+        Assert.False(relayed);
+    }
+
+    [Fact]
+    public async Task Needs_after_a_renegotiation_the_ev_started_are_relayed_but_not_after_one_the_station_asked_for()
+    {
+        var bridge = new ScriptedBridge { Targets = Charging(5_000) };
+        var control = NewControl();
+        await using var adapter = new SeccBridgeAdapter(bridge, control, Rating, TimeProvider.System, NullLogger.Instance);
+        adapter.OnServiceSelected(EnergyTransferService.DcBpt, ControlMode.Scheduled, 1);
+        adapter.OnEvChargingNeeds(Needs(50_000, 30_000, target: 20_000));
+        adapter.OnPowerDelivery(PowerDeliveryCommand.Start);
+        await WaitAsync(() => bridge.Started);
+
+        // K17: the EV renegotiates of its own accord with new energy requests.
+        adapter.OnPowerDelivery(PowerDeliveryCommand.ScheduleRenegotiation);
+        adapter.OnEvChargingNeeds(Needs(50_000, 30_000, target: 12_000));
+        await WaitAsync(() => bridge.NeedsChanges.Count == 1);
+        Assert.True(bridge.NeedsChanges.Last().Relayed);
+
+        // K16: the composite schedule changed, the station asks the EV to renegotiate; its needs stay local.
+        bridge.Targets = Charging(5_000) with { ScheduleRevision = 1 };
+        adapter.OnChargeLoop(new EvLoopStatus(400, 10, 400, null, 50));
+        await WaitAsync(() => control.Snapshot.Notification == EvseNotificationRequest.ScheduleRenegotiation);
+        adapter.OnPowerDelivery(PowerDeliveryCommand.ScheduleRenegotiation);
+        adapter.OnEvChargingNeeds(Needs(50_000, 30_000, target: 11_000));
+        await WaitAsync(() => bridge.NeedsChanges.Count == 2);
+        Assert.False(bridge.NeedsChanges.Last().Relayed);
+    }
+
+    [Fact]
+    public async Task A_service_chosen_again_relays_the_needs_that_follow()
+    {
+        var bridge = new ScriptedBridge { Targets = Charging(5_000) };
+        await using var adapter = new SeccBridgeAdapter(bridge, NewControl(), Rating, TimeProvider.System, NullLogger.Instance);
+        adapter.OnServiceSelected(EnergyTransferService.Dc, ControlMode.Dynamic, 1);
+        adapter.OnEvChargingNeeds(Needs(50_000, 0));
+
+        // SessionStop(ServiceRenegotiation), then DC_BPT once the CSMS allowed V2X (Q01 remarks).
+        adapter.OnServiceSelected(EnergyTransferService.DcBpt, ControlMode.Dynamic, 2);
+        adapter.OnEvChargingNeeds(Needs(50_000, 0));
+
+        await WaitAsync(() => !bridge.NeedsChanges.IsEmpty);
+        Assert.True(Assert.Single(bridge.NeedsChanges).Relayed);
+    }
+
+    private static EvChargingNeeds Needs(double charge, double discharge, double? target = null) => new()
+    {
+        MaximumChargePower = charge,
+        MaximumDischargePower = discharge,
+        MaximumVoltage = 450,
+        MinimumVoltage = 300,
+        TargetEnergyRequest = target,
+    };
+
     private static readonly SeccStationRating Rating = new(125, 125, 500, 150);
 
     private static SeccControl NewControl() => new(
@@ -120,6 +191,14 @@ public sealed class SeccBridgeAdapterTests
         public ValueTask<bool?> AuthorizeAsync(CancellationToken cancellationToken) => ValueTask.FromResult<bool?>(true);
 
         public EvseTargets ChargeParameters(EvLimits limits) => Targets;
+
+        public System.Collections.Concurrent.ConcurrentQueue<(EvLimits Limits, bool Relayed)> NeedsChanges { get; } = new();
+
+        public EvseTargets EvNeedsChanged(EvLimits limits, bool relayToCsms)
+        {
+            NeedsChanges.Enqueue((limits, relayToCsms));
+            return Targets;
+        }
 
         public ValueTask<bool> CableCheckAsync(CancellationToken cancellationToken) => ValueTask.FromResult(true);
 
