@@ -22,6 +22,8 @@ internal sealed class SetResolver
     private readonly Dictionary<QName, ElementDecl> _globalDecls = new Dictionary<QName, ElementDecl>();
     private readonly Dictionary<QName, List<QName>> _substitutionMembers = new Dictionary<QName, List<QName>>();
     private readonly HashSet<string> _namedTypeNames = new HashSet<string>();
+    private readonly Dictionary<QName, List<ElementDecl>> _declarations = new Dictionary<QName, List<ElementDecl>>();
+    private readonly List<XsdDocument> _documents = new List<XsdDocument>();
 
     public SetResolver(SchemaSetDefinition set, IReadOnlyDictionary<string, XsdDocument> documents)
     {
@@ -57,6 +59,15 @@ internal sealed class SetResolver
     /// <summary>Namespaces of the set, for XML prefixes.</summary>
     public SortedSet<string> Namespaces { get; } = new SortedSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Qnames a fragment set declares with different types (or nillability): their content uses the relaxed
+    /// element fragment grammar (EXI 1.0 §8.5.2, §8.5.3).
+    /// </summary>
+    public HashSet<QName> RelaxedNames { get; } = new HashSet<QName>();
+
+    /// <summary>The global elements of the set (SE(*) content uses their grammars, EXI 1.0 §8.5.4.1.7).</summary>
+    public IEnumerable<QName> GlobalNames => _globalElements.Keys;
+
     /// <summary>Every global element of the set, sorted by local name then namespace (EXI document grammar).</summary>
     public List<ElementDecl> ResolveAll()
     {
@@ -73,7 +84,103 @@ internal sealed class SetResolver
             ResolveComplex(typeName);
         }
 
+        foreach (var pair in _declarations)
+        {
+            if (pair.Value.Select(d => (d.TypeIdentity, d.Nillable)).Distinct().Count() > 1)
+            {
+                if (_globalElements.ContainsKey(pair.Key))
+                {
+                    throw new InvalidOperationException("Global element " + pair.Key + " is also declared locally with another type; not supported.");
+                }
+
+                RelaxedNames.Add(pair.Key);
+            }
+        }
+
         return AllDeclarations.Keys.OrderBy(q => q).Select(q => AllDeclarations[q]).ToList();
+    }
+
+    /// <summary>
+    /// The local names each namespace of the set declares (attributes, elements and named types; EXI 1.0 Appendix
+    /// D.3), by namespace URI ("" for unqualified declarations), each in code-point order.
+    /// </summary>
+    public SortedDictionary<string, SortedSet<string>> DeclaredLocalNames()
+    {
+        var result = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var doc in _documents)
+        {
+            foreach (var node in doc.Root.Descendants())
+            {
+                var name = (string?)node.Attribute("name");
+                if (name is null || node.Name.Namespace != Xs)
+                {
+                    continue;
+                }
+
+                string ns;
+                var topLevel = node.Parent == doc.Root;
+                var form = (string?)node.Attribute("form");
+                if (node.Name == Xs + "element")
+                {
+                    ns = topLevel || (form is null ? doc.ElementsQualified : form == "qualified") ? doc.TargetNamespace : "";
+                }
+                else if (node.Name == Xs + "attribute")
+                {
+                    ns = topLevel || (form is null ? doc.AttributesQualified : form == "qualified") ? doc.TargetNamespace : "";
+                }
+                else if (node.Name == Xs + "complexType" || node.Name == Xs + "simpleType")
+                {
+                    ns = doc.TargetNamespace;
+                }
+                else
+                {
+                    continue;
+                }
+
+                if (!result.TryGetValue(ns, out var names))
+                {
+                    result[ns] = names = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                names.Add(name);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Every attribute qname the set declares, sorted by local name then URI (A of EXI 1.0 §8.5.3). Their values
+    /// are Strings: the relaxed grammar types a value only when all declarations agree, and every attribute of the
+    /// vendored sets is a string (ID, anyURI, string) without facets.
+    /// </summary>
+    public List<QName> RelaxedAttributes()
+    {
+        var result = new SortedSet<QName>();
+        foreach (var doc in _documents)
+        {
+            foreach (var node in doc.Root.Descendants(Xs + "attribute"))
+            {
+                var name = (string?)node.Attribute("name");
+                if (name is null)
+                {
+                    continue;
+                }
+
+                var form = (string?)node.Attribute("form");
+                var qualified = node.Parent == doc.Root || (form is null ? doc.AttributesQualified : form == "qualified");
+                var typeRef = (string?)node.Attribute("type");
+                var type = typeRef is not null ? ResolveSimple(XsdDocument.ResolveQName(node, typeRef)) : null;
+                if (type is null || type.Kind != ValueKind.String || type.MaxLength.HasValue || type.MinLength.HasValue)
+                {
+                    throw new InvalidOperationException("Relaxed fragment grammar: attribute " + name + " is not a plain string; not supported.");
+                }
+
+                result.Add(new QName(qualified ? doc.TargetNamespace : "", name));
+            }
+        }
+
+        return result.ToList();
     }
 
     private void LoadTransitively(string path, IReadOnlyDictionary<string, XsdDocument> documents, HashSet<string> seen)
@@ -89,6 +196,7 @@ internal sealed class SetResolver
         }
 
         Namespaces.Add(doc.TargetNamespace);
+        _documents.Add(doc);
         foreach (var child in doc.Root.Elements())
         {
             var name = (string?)child.Attribute("name");
@@ -139,6 +247,7 @@ internal sealed class SetResolver
         var decl = new ElementDecl(name) { IsAbstract = (string?)entry.Node.Attribute("abstract") == "true" };
         _globalDecls[name] = decl;
         AllDeclarations[name] = decl;
+        Register(decl);
         var head = (string?)entry.Node.Attribute("substitutionGroup");
         if (head is not null)
         {
@@ -149,9 +258,25 @@ internal sealed class SetResolver
         return decl;
     }
 
+    private void Register(ElementDecl decl)
+    {
+        if (!_declarations.TryGetValue(decl.Name, out var list))
+        {
+            _declarations[decl.Name] = list = new List<ElementDecl>();
+        }
+
+        if (!list.Contains(decl))
+        {
+            list.Add(decl);
+        }
+    }
+
     private void ResolveElementType(ElementDecl decl, XElement node, XsdDocument doc, string anonymousName)
     {
+        decl.Nillable = (string?)node.Attribute("nillable") == "true";
         var typeRef = (string?)node.Attribute("type");
+        decl.TypeIdentity = typeRef is not null ? XsdDocument.ResolveQName(node, typeRef)
+            : (object?)node.Element(Xs + "complexType") ?? (object?)node.Element(Xs + "simpleType") ?? new QName(XsdDocument.XsNs, "anyType");
         if (typeRef is not null)
         {
             var typeName = XsdDocument.ResolveQName(node, typeRef);
@@ -339,7 +464,7 @@ internal sealed class SetResolver
         }
         else if (node.Name == Xs + "any")
         {
-            particle = new LeafParticle();
+            particle = new LeafParticle { WildcardOtherThan = WildcardOtherThan(node, doc) };
         }
         else
         {
@@ -350,6 +475,24 @@ internal sealed class SetResolver
         var max = (string?)node.Attribute("maxOccurs") ?? "1";
         particle.Max = max == "unbounded" ? -1 : int.Parse(max, CultureInfo.InvariantCulture);
         return particle;
+    }
+
+    /// <summary>
+    /// The namespace constraint of <c>xs:any</c>: ##any (null) or ##other (the target namespace). Both give SE(*)
+    /// (EXI 1.0 §8.5.4.1.7); namespace lists would give SE(uri:*) and are not used by the vendored schemas.
+    /// </summary>
+    private static string? WildcardOtherThan(XElement node, XsdDocument doc)
+    {
+        var constraint = ((string?)node.Attribute("namespace") ?? "##any").Trim();
+        switch (constraint)
+        {
+            case "##any":
+                return null;
+            case "##other":
+                return doc.TargetNamespace;
+            default:
+                throw new InvalidOperationException("Wildcard namespace list '" + constraint + "' (SE(uri:*)) is not supported.");
+        }
     }
 
     private Particle BuildElementParticle(XElement node, XsdDocument doc)
@@ -366,6 +509,8 @@ internal sealed class SetResolver
             {
                 AllDeclarations[decl.Name] = decl;
             }
+
+            Register(decl);
 
             return new LeafParticle { Element = decl };
         }
@@ -412,38 +557,42 @@ internal sealed class SetResolver
     {
         var names = new HashSet<string>(info.Attributes.Select(a => a.PropertyName));
         names.Add(info.CsName);
-        Walk(info.Content!, false, false, false);
+        Walk(info.Content!, false, false, null, false, 1, 1);
         var baseLeaves = info.Base?.Leaves.Count ?? 0;
         info.InheritedLeafCount = baseLeaves;
         for (var i = 0; i < info.Leaves.Count; i++)
         {
             var leaf = info.Leaves[i];
             leaf.Index = i;
-            if (leaf.IsWildcard)
-            {
-                leaf.PropertyName = "";
-                continue;
-            }
-
-            var name = leaf.Element!.Name.Local;
             if (i < baseLeaves)
             {
-                name = info.Base!.Leaves[i].PropertyName;
-            }
-            else
-            {
-                var candidate = name;
-                var n = 2;
-                while (names.Contains(candidate))
+                if (leaf.Item is not null)
                 {
-                    candidate = name + n++;
+                    throw new InvalidOperationException("Type " + info.CsName + " extends a type with repeated groups; not supported.");
                 }
 
-                name = candidate;
+                leaf.PropertyName = info.Base!.Leaves[i].PropertyName;
+                names.Add(leaf.PropertyName);
             }
+            else if (leaf.Item is null)
+            {
+                leaf.PropertyName = Unique(names, leaf.IsWildcard ? "Any" : leaf.Element!.Name.Local);
+            }
+        }
 
-            names.Add(name);
-            leaf.PropertyName = name;
+        foreach (var item in info.ItemGroups)
+        {
+            item.PropertyName = Unique(names, "Items");
+            var itemNames = new HashSet<string> { item.CsName };
+            foreach (var leaf in item.Leaves)
+            {
+                leaf.PropertyName = Unique(itemNames, leaf.IsWildcard ? "Any" : leaf.Element!.Name.Local);
+            }
+        }
+
+        if (info.Mixed)
+        {
+            info.TextProperty = Unique(names, "Text");
         }
 
         if (names.Contains("Value"))
@@ -451,25 +600,70 @@ internal sealed class SetResolver
             info.SimpleContentProperty = "Content";
         }
 
-        void Walk(Particle p, bool optional, bool list, bool repeatedGroup)
+        // item: the item group the walk is inside; itemOptional: optional relative to one item; listMin/listMax:
+        // occurrence bounds of a single-leaf repeated group around the leaf.
+        void Walk(Particle p, bool optional, bool list, ItemGroup? item, bool itemOptional, int listMin, int listMax)
         {
             optional |= p.Min == 0;
+            if (item is not null && p != item.Group)
+            {
+                itemOptional |= p.Min == 0;
+            }
+
             if (p is LeafParticle leaf)
             {
-                leaf.IsOptional = optional;
-                leaf.IsList = list || leaf.Repeats;
-                leaf.InRepeatedGroup = repeatedGroup;
+                leaf.Item = item;
+                leaf.IsOptional = item is not null ? itemOptional : optional;
+                leaf.IsList = item is not null ? leaf.Repeats : list || leaf.Repeats;
+                leaf.InRepeatedGroup = list;
+                leaf.ListMin = listMin * leaf.Min;
+                leaf.ListMax = listMax == -1 || leaf.Max == -1 ? -1 : listMax * leaf.Max;
+                item?.Leaves.Add(leaf);
                 info.Leaves.Add(leaf);
                 return;
             }
 
             var group = (GroupParticle)p;
-            var groupRepeats = group.Repeats;
+            if (group.Repeats && item is not null)
+            {
+                throw new InvalidOperationException("Type " + info.CsName + " nests repeated groups; not supported.");
+            }
+
+            if (group.Repeats && CountLeaves(group) > 1)
+            {
+                item = new ItemGroup(group, info.CsName + "Item" + (info.ItemGroups.Count == 0 ? "" : (info.ItemGroups.Count + 1).ToString(CultureInfo.InvariantCulture)), "");
+                group.Item = item;
+                info.ItemGroups.Add(item);
+                itemOptional = false;
+            }
+            else if (group.Repeats)
+            {
+                listMin *= group.Min;
+                listMax = listMax == -1 || group.Max == -1 ? -1 : listMax * group.Max;
+            }
+
+            var childMin = group.IsChoice && group.Children.Count > 1 ? 0 : 1;
             foreach (var child in group.Children)
             {
-                Walk(child, optional || group.IsChoice, list || groupRepeats, repeatedGroup || groupRepeats);
+                Walk(child, optional || group.IsChoice, list || group.Repeats, item, itemOptional || group.IsChoice, listMin * childMin, listMax);
             }
         }
+    }
+
+    private static int CountLeaves(Particle particle) =>
+        particle is GroupParticle group ? group.Children.Sum(CountLeaves) : 1;
+
+    private static string Unique(HashSet<string> names, string name)
+    {
+        var candidate = name;
+        var n = 2;
+        while (names.Contains(candidate))
+        {
+            candidate = name + n++;
+        }
+
+        names.Add(candidate);
+        return candidate;
     }
 
     public SimpleInfo ResolveSimple(QName name)
