@@ -6,6 +6,10 @@ namespace ChargePoint.V2g.Exi;
 /// </summary>
 public sealed class ExiElement : ExiNode
 {
+    // Created on first use: a decoded element without attributes or children costs one object.
+    private List<ExiAttribute>? _attributes;
+    private List<ExiNode>? _children;
+
     public ExiElement(string ns, string localName)
     {
         Namespace = ns ?? throw new ArgumentNullException(nameof(ns));
@@ -17,9 +21,13 @@ public sealed class ExiElement : ExiNode
 
     public string LocalName { get; }
 
-    public List<ExiAttribute> Attributes { get; } = [];
+    public List<ExiAttribute> Attributes => _attributes ??= [];
 
-    public List<ExiNode> Children { get; } = [];
+    public List<ExiNode> Children => _children ??= [];
+
+    public bool HasAttributes => _attributes is { Count: > 0 };
+
+    public bool HasChildren => _children is { Count: > 0 };
 
     public override string ToString() => "{" + Namespace + "}" + LocalName;
 }

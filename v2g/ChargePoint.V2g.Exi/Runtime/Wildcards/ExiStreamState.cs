@@ -27,11 +27,12 @@ internal sealed class ExiStreamState
     public ExiNameTable Names { get; }
 
     /// <summary>
-    /// The decoder's state: at most one node (element, attribute or text) per input byte, so what it allocates
-    /// stays proportional to the input even where a learned production costs a single bit.
+    /// The decoder's state. Wildcard content may hold at most two nodes (elements, attributes, texts) per input
+    /// byte, at least 256: a learned production can cost a single bit, so without the budget a stream could make
+    /// the decoder allocate far more than its size.
     /// </summary>
     public static ExiStreamState Of(ref ExiBitReader r, ExiWildcardSchema schema) =>
-        r.Wildcards ??= new ExiStreamState(schema, Math.Max(r.InputLength, 16));
+        r.Wildcards ??= new ExiStreamState(schema, Math.Max(256, 2 * r.InputLength));
 
     public static ExiStreamState Of(ref ExiBitWriter w, ExiWildcardSchema schema) =>
         w.Wildcards ??= new ExiStreamState(schema, int.MaxValue);
