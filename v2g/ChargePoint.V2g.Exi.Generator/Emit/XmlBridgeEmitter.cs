@@ -31,8 +31,6 @@ internal static class XmlBridgeEmitter
         {
             if (type.Mixed)
             {
-                // Text is content here: an empty string switches the writer to mixed content (no indentation).
-                code.Line("x.WriteString(string.Empty);");
                 code.Line("var t = 0;");
                 code.Line("var children = 0;");
             }
@@ -101,7 +99,7 @@ internal static class XmlBridgeEmitter
     {
         if (type.Mixed)
         {
-            code.Line(Rt + "ExiXmlText.WriteText(x, v." + type.TextProperty + ", ref t, children++);");
+            code.Line(Rt + "ExiXmlText.BeforeChild(x, v." + type.TextProperty + ", ref t, children++);");
         }
 
         if (leaf.IsWildcard)

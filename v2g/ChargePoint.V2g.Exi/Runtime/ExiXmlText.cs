@@ -77,6 +77,20 @@ public static class ExiXmlText
         }
     }
 
+    /// <summary>
+    /// Before child element number <paramref name="position"/> of a mixed element: the text in front of it. The
+    /// first child switches the writer to mixed content (an empty string), so no indentation becomes text.
+    /// </summary>
+    public static void BeforeChild(XmlWriter x, List<ExiTextSegment> text, ref int next, int position)
+    {
+        if (position == 0)
+        {
+            x.WriteString(string.Empty);
+        }
+
+        WriteText(x, text, ref next, position);
+    }
+
     /// <summary>Adds parsed text of a mixed element; adjacent text and CDATA nodes make one segment.</summary>
     public static void AddText(List<ExiTextSegment> text, int position, string value)
     {

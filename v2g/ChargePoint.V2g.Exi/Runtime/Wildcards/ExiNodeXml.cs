@@ -47,7 +47,11 @@ internal static class ExiNodeXml
         }
 
         // An empty string marks the content as mixed: the writer then indents none of it.
-        x.WriteString(string.Empty);
+        if (element.HasChildren)
+        {
+            x.WriteString(string.Empty);
+        }
+
         foreach (var child in element.Children)
         {
             Write(x, schema, child);
