@@ -421,6 +421,11 @@ internal sealed class SetResolver
 
     private void AddOwnAttributes(ComplexInfo info, List<AttributeInfo> all, XElement container, XsdDocument doc)
     {
+        if (container.Element(Xs + "anyAttribute") is not null)
+        {
+            throw new InvalidOperationException("Type " + info.CsName + " has an attribute wildcard (AT(*) of EXI 1.0 §8.5.4.1.3.2); not supported.");
+        }
+
         foreach (var attr in container.Elements(Xs + "attribute"))
         {
             var local = (string)attr.Attribute("name")!;
