@@ -44,7 +44,7 @@ internal static class WildcardSchemaEmitter
             if (relaxed.Count > 0)
             {
                 code.Line("public override bool IsRelaxed(int index) => " + string.Join(" || ", relaxed.Select(i => "index == " + i)) + ";");
-                code.Line("private static readonly (string, string)[] Attributes = { " + string.Join(", ", set.RelaxedAttributes().Select(a => "(" + Names.Literal(a.Ns) + ", " + Names.Literal(a.Local) + ")")) + " };");
+                code.Line("private static readonly (string, string)[] Attributes = { " + string.Join(", ", set.Declared.RelaxedAttributes().Select(a => "(" + Names.Literal(a.Ns) + ", " + Names.Literal(a.Local) + ")")) + " };");
                 code.Line("public override (string Ns, string Local)[] RelaxedAttributes => Attributes;");
             }
         }
@@ -109,7 +109,7 @@ internal static class WildcardSchemaEmitter
     /// <summary>Appendix D: the URI partition after its four fixed entries, and each partition's sorted local names.</summary>
     private static void EmitNames(CodeBuilder code, SetResolver set)
     {
-        var declared = set.DeclaredLocalNames();
+        var declared = set.Declared.LocalNames();
         var namespaces = set.Namespaces.Where(n => !FixedUris.Contains(n)).ToList();
         declared.TryGetValue("", out var unqualified);
         code.Line("private Wildcards()");

@@ -100,88 +100,8 @@ internal sealed class SetResolver
         return AllDeclarations.Keys.OrderBy(q => q).Select(q => AllDeclarations[q]).ToList();
     }
 
-    /// <summary>
-    /// The local names each namespace of the set declares (attributes, elements and named types; EXI 1.0 Appendix
-    /// D.3), by namespace URI ("" for unqualified declarations), each in code-point order.
-    /// </summary>
-    public SortedDictionary<string, SortedSet<string>> DeclaredLocalNames()
-    {
-        var result = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        foreach (var doc in _documents)
-        {
-            foreach (var node in doc.Root.Descendants())
-            {
-                var name = (string?)node.Attribute("name");
-                if (name is null || node.Name.Namespace != Xs)
-                {
-                    continue;
-                }
-
-                string ns;
-                var topLevel = node.Parent == doc.Root;
-                var form = (string?)node.Attribute("form");
-                if (node.Name == Xs + "element")
-                {
-                    ns = topLevel || (form is null ? doc.ElementsQualified : form == "qualified") ? doc.TargetNamespace : "";
-                }
-                else if (node.Name == Xs + "attribute")
-                {
-                    ns = topLevel || (form is null ? doc.AttributesQualified : form == "qualified") ? doc.TargetNamespace : "";
-                }
-                else if (node.Name == Xs + "complexType" || node.Name == Xs + "simpleType")
-                {
-                    ns = doc.TargetNamespace;
-                }
-                else
-                {
-                    continue;
-                }
-
-                if (!result.TryGetValue(ns, out var names))
-                {
-                    result[ns] = names = new SortedSet<string>(StringComparer.Ordinal);
-                }
-
-                names.Add(name);
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// Every attribute qname the set declares, sorted by local name then URI (A of EXI 1.0 §8.5.3). Their values
-    /// are Strings: the relaxed grammar types a value only when all declarations agree, and every attribute of the
-    /// vendored sets is a string (ID, anyURI, string) without facets.
-    /// </summary>
-    public List<QName> RelaxedAttributes()
-    {
-        var result = new SortedSet<QName>();
-        foreach (var doc in _documents)
-        {
-            foreach (var node in doc.Root.Descendants(Xs + "attribute"))
-            {
-                var name = (string?)node.Attribute("name");
-                if (name is null)
-                {
-                    continue;
-                }
-
-                var form = (string?)node.Attribute("form");
-                var qualified = node.Parent == doc.Root || (form is null ? doc.AttributesQualified : form == "qualified");
-                var typeRef = (string?)node.Attribute("type");
-                var type = typeRef is not null ? ResolveSimple(XsdDocument.ResolveQName(node, typeRef)) : null;
-                if (type is null || type.Kind != ValueKind.String || type.MaxLength.HasValue || type.MinLength.HasValue)
-                {
-                    throw new InvalidOperationException("Relaxed fragment grammar: attribute " + name + " is not a plain string; not supported.");
-                }
-
-                result.Add(new QName(qualified ? doc.TargetNamespace : "", name));
-            }
-        }
-
-        return result.ToList();
-    }
+    /// <summary>The raw declarations of every XSD of the set (Appendix D names, relaxed-grammar attributes).</summary>
+    public DeclaredNames Declared => new DeclaredNames(_documents, ResolveSimple);
 
     private void LoadTransitively(string path, IReadOnlyDictionary<string, XsdDocument> documents, HashSet<string> seen)
     {
@@ -390,7 +310,7 @@ internal sealed class SetResolver
         }
 
         info.Attributes.AddRange(attributes.OrderBy(a => a.Name));
-        CollectLeaves(info);
+        LeafCollector.Collect(info);
         ComplexTypes.Add(info);
         info.MethodSuffix = info.CsNamespace.Replace("ChargePoint.V2g.Exi", "").Replace(".", "") + "_" + info.CsName;
         info.Resolved = true;
@@ -556,119 +476,6 @@ internal sealed class SetResolver
     {
         child.Parent = parent;
         parent.Children.Add(child);
-    }
-
-    private static void CollectLeaves(ComplexInfo info)
-    {
-        var names = new HashSet<string>(info.Attributes.Select(a => a.PropertyName));
-        names.Add(info.CsName);
-        Walk(info.Content!, false, false, null, false, 1, 1);
-        var baseLeaves = info.Base?.Leaves.Count ?? 0;
-        info.InheritedLeafCount = baseLeaves;
-        for (var i = 0; i < info.Leaves.Count; i++)
-        {
-            var leaf = info.Leaves[i];
-            leaf.Index = i;
-            if (i < baseLeaves)
-            {
-                if (leaf.Item is not null)
-                {
-                    throw new InvalidOperationException("Type " + info.CsName + " extends a type with repeated groups; not supported.");
-                }
-
-                leaf.PropertyName = info.Base!.Leaves[i].PropertyName;
-                names.Add(leaf.PropertyName);
-            }
-            else if (leaf.Item is null)
-            {
-                leaf.PropertyName = Unique(names, leaf.IsWildcard ? "Any" : leaf.Element!.Name.Local);
-            }
-        }
-
-        foreach (var item in info.ItemGroups)
-        {
-            item.PropertyName = Unique(names, "Items");
-            var itemNames = new HashSet<string> { item.CsName };
-            foreach (var leaf in item.Leaves)
-            {
-                leaf.PropertyName = Unique(itemNames, leaf.IsWildcard ? "Any" : leaf.Element!.Name.Local);
-            }
-        }
-
-        if (info.Mixed)
-        {
-            info.TextProperty = Unique(names, "Text");
-        }
-
-        if (names.Contains("Value"))
-        {
-            info.SimpleContentProperty = "Content";
-        }
-
-        // item: the item group the walk is inside; itemOptional: optional relative to one item; listMin/listMax:
-        // occurrence bounds of a single-leaf repeated group around the leaf.
-        void Walk(Particle p, bool optional, bool list, ItemGroup? item, bool itemOptional, int listMin, int listMax)
-        {
-            optional |= p.Min == 0;
-            if (item is not null && p != item.Group)
-            {
-                itemOptional |= p.Min == 0;
-            }
-
-            if (p is LeafParticle leaf)
-            {
-                leaf.Item = item;
-                leaf.IsOptional = item is not null ? itemOptional : optional;
-                leaf.IsList = item is not null ? leaf.Repeats : list || leaf.Repeats;
-                leaf.InRepeatedGroup = list;
-                leaf.ListMin = listMin * leaf.Min;
-                leaf.ListMax = listMax == -1 || leaf.Max == -1 ? -1 : listMax * leaf.Max;
-                item?.Leaves.Add(leaf);
-                info.Leaves.Add(leaf);
-                return;
-            }
-
-            var group = (GroupParticle)p;
-            if (group.Repeats && item is not null)
-            {
-                throw new InvalidOperationException("Type " + info.CsName + " nests repeated groups; not supported.");
-            }
-
-            if (group.Repeats && CountLeaves(group) > 1)
-            {
-                item = new ItemGroup(group, info.CsName + "Item" + (info.ItemGroups.Count == 0 ? "" : (info.ItemGroups.Count + 1).ToString(CultureInfo.InvariantCulture)), "");
-                group.Item = item;
-                info.ItemGroups.Add(item);
-                itemOptional = false;
-            }
-            else if (group.Repeats)
-            {
-                listMin *= group.Min;
-                listMax = listMax == -1 || group.Max == -1 ? -1 : listMax * group.Max;
-            }
-
-            var childMin = group.IsChoice && group.Children.Count > 1 ? 0 : 1;
-            foreach (var child in group.Children)
-            {
-                Walk(child, optional || group.IsChoice, list || group.Repeats, item, itemOptional || group.IsChoice, listMin * childMin, listMax);
-            }
-        }
-    }
-
-    private static int CountLeaves(Particle particle) =>
-        particle is GroupParticle group ? group.Children.Sum(CountLeaves) : 1;
-
-    private static string Unique(HashSet<string> names, string name)
-    {
-        var candidate = name;
-        var n = 2;
-        while (names.Contains(candidate))
-        {
-            candidate = name + n++;
-        }
-
-        names.Add(candidate);
-        return candidate;
     }
 
     public SimpleInfo ResolveSimple(QName name)

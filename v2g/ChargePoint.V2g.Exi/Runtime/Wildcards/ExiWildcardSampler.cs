@@ -126,7 +126,11 @@ internal static class ExiWildcardSampler
         return element;
     }
 
-    /// <summary>A foreign qname, or one whose parts the pre-populated partitions hold, that is no global element.</summary>
+    /// <summary>
+    /// A foreign qname, or one whose parts the pre-populated partitions hold, that no element declaration has: in a
+    /// relaxed element fragment every declared qname (local ones too) is typed (EXI 1.0 §8.5.3), so a schema-less
+    /// child must avoid them all.
+    /// </summary>
     private static (string Ns, string Name) Name(ExiSampler g, ExiWildcardSchema schema, string? otherThan)
     {
         for (var attempt = 0; attempt < 8; attempt++)
@@ -136,7 +140,7 @@ internal static class ExiWildcardSampler
             var ns = uri < 0 ? ForeignNamespaces[g.Pick(ForeignNamespaces.Length)] : uris[uri];
             var declared = uri < 0 ? [] : schema.Names.LocalNames[uri];
             var name = declared.Length > 0 && g.Chance() ? declared[g.Pick(declared.Length)] : LocalNames[g.Pick(LocalNames.Length)];
-            if (ExiNamespaceConstraint.Admits(ns, otherThan) && schema.GlobalIndex(ns, name) < 0)
+            if (ExiNamespaceConstraint.Admits(ns, otherThan) && schema.DeclarationIndex(ns, name) < 0)
             {
                 return (ns, name);
             }
