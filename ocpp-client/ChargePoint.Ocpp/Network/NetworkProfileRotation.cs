@@ -23,7 +23,7 @@ public sealed partial class NetworkProfileRotation : IOcppConnectionPlan
     private readonly Action<OcppEndpoint> _activated;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
-    private List<int> _round = [];
+    private List<int>? _round; // null until the first attempt: the list as it is then (B10.FR.04)
     private int _index;
     private int _attempts;
     private int? _lastSuccessful;
@@ -48,7 +48,6 @@ public sealed partial class NetworkProfileRotation : IOcppConnectionPlan
         _activated = activated;
         _logger = logger;
         _lastSuccessful = lastSuccessful;
-        StartRound(priority());
     }
 
     /// <summary>The endpoint of the current or last connection; null before the first.</summary>
@@ -63,14 +62,16 @@ public sealed partial class NetworkProfileRotation : IOcppConnectionPlan
         }
     }
 
-    private int Target => _index < _round.Count ? _round[_index] : _lastSuccessful ?? NetworkProfileRules.LocalSlot;
+    private List<int> Round => _round ??= StartRound(_priority());
+
+    private int Target => _index < Round.Count ? Round[_index] : _lastSuccessful ?? NetworkProfileRules.LocalSlot;
 
     public OcppEndpoint Next()
     {
         lock (_gate)
         {
             // Every slot of a round plus the fallback: if none is usable the configured profile is dialled.
-            for (var skipped = 0; skipped <= _round.Count + 1; skipped++)
+            for (var skipped = 0; skipped <= Round.Count + 1; skipped++)
             {
                 if (_endpoint(Target) is { } endpoint)
                 {
@@ -126,7 +127,7 @@ public sealed partial class NetworkProfileRotation : IOcppConnectionPlan
         ArgumentNullException.ThrowIfNull(endpoint);
         lock (_gate)
         {
-            StartRound([endpoint.Slot, .. _priority().Where(slot => slot != endpoint.Slot)]);
+            _round = StartRound([endpoint.Slot, .. _priority().Where(slot => slot != endpoint.Slot)]);
         }
     }
 
@@ -136,17 +137,17 @@ public sealed partial class NetworkProfileRotation : IOcppConnectionPlan
         _index++;
 
         // Past the list: once more the last profile that worked (B10.FR.07), then a new round.
-        if (_index > _round.Count || (_index == _round.Count && _lastSuccessful is null))
+        if (_index > Round.Count || (_index == Round.Count && _lastSuccessful is null))
         {
-            StartRound(_priority());
+            _round = StartRound(_priority());
         }
     }
 
-    private void StartRound(IReadOnlyList<int> slots)
+    private List<int> StartRound(IReadOnlyList<int> slots)
     {
-        _round = slots.Count == 0 ? [NetworkProfileRules.LocalSlot] : [.. slots];
         _index = 0;
         _attempts = 0;
+        return slots.Count == 0 ? [NetworkProfileRules.LocalSlot] : [.. slots];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Network profile slot {Slot} skipped: it holds no usable connection profile")]
