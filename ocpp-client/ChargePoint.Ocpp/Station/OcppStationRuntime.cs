@@ -46,7 +46,7 @@ public sealed class OcppStationRuntime : IAsyncDisposable
         Authorization = new OcppAuthorizer(Rpc, DeviceModel, new LocalAuthorizationList(Database, DeviceModel), new AuthorizationCache(Database, DeviceModel, time),
             loggers.CreateLogger<OcppAuthorizer>());
         Authorization.Register(Rpc.Handlers);
-        RemoteTransactions = new RemoteTransactionHandlers(Station.Transactions, Authorization, DeviceModel, layout, loggers.CreateLogger<RemoteTransactionHandlers>());
+        RemoteTransactions = new RemoteTransactionHandlers(Station.Transactions, Authorization, DeviceModel, layout, loggers.CreateLogger<RemoteTransactionHandlers>(), SmartCharging);
         RemoteTransactions.Register(Rpc.Handlers);
         Station.TransactionEventAnswered += OnTransactionEventAnswered;
         AlignedMeterValues = new AlignedMeterValues(Station.Transactions, DeviceModel, Outbox, Rpc, time, loggers.CreateLogger<AlignedMeterValues>());

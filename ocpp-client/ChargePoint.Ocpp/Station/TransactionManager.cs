@@ -44,6 +44,9 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
     /// </summary>
     public static readonly TimeSpan ReadingPersistInterval = TimeSpan.FromSeconds(10);
 
+    /// <summary>Raised (outside the manager's lock) after a transaction started on an EVSE: (evseId, transactionId).</summary>
+    public event Action<int, string>? TransactionStarted;
+
     /// <summary>Transactions found open at start-up (interrupted by a crash or power loss) and what was done with them.</summary>
     public IReadOnlyList<RecoveredTransaction> Recovered { get; }
 
@@ -92,9 +95,8 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
     /// </summary>
     public Task RemoteStartAsync(int evseId, IdTokenType idToken, int remoteStartId, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        Change(evseId, s =>
         {
-            var s = Session(evseId);
             s.IdToken = idToken;
             s.RemoteStartId = remoteStartId;
             if (s.TransactionId is null && StartPoints().Contains("Authorized"))
@@ -105,16 +107,14 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
             {
                 Update(s, TriggerReasonEnumType.RemoteStart, includeIdToken: true);
             }
-        }
-
+        });
         return Task.CompletedTask;
     }
 
     public async Task EvConnectedAsync(int evseId, int connectorId, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        Change(evseId, s =>
         {
-            var s = Session(evseId);
             s.ConnectorId = connectorId;
             s.EvConnected = true;
             s.ChargingState = ChargingStateEnumType.EVConnected;
@@ -126,16 +126,15 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
             {
                 Update(s, TriggerReasonEnumType.CablePluggedIn);
             }
-        }
+        });
 
         await _statusChanged(evseId, connectorId, ConnectorStatusEnumType.Occupied, cancellationToken).ConfigureAwait(false);
     }
 
     public Task AuthorizedAsync(int evseId, IdTokenType idToken, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        Change(evseId, s =>
         {
-            var s = Session(evseId);
             s.IdToken = idToken;
             if (s.TransactionId is null && StartPoints().Contains("Authorized"))
             {
@@ -145,16 +144,14 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
             {
                 Update(s, TriggerReasonEnumType.Authorized, includeIdToken: true);
             }
-        }
-
+        });
         return Task.CompletedTask;
     }
 
     public Task EnergyTransferStartedAsync(int evseId, OperationModeEnumType operationMode, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        Change(evseId, s =>
         {
-            var s = Session(evseId);
             var modeChanged = s.OperationMode is { } previous && previous != operationMode;
             s.OperationMode = operationMode;
             s.ChargingState = ChargingStateEnumType.Charging;
@@ -166,8 +163,7 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
             {
                 Update(s, modeChanged ? TriggerReasonEnumType.OperationModeChanged : TriggerReasonEnumType.ChargingStateChanged);
             }
-        }
-
+        });
         return Task.CompletedTask;
     }
 
@@ -298,6 +294,27 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
             {
                 s.PeriodicTimer?.Dispose();
             }
+        }
+    }
+
+    /// <summary>Changes an EVSE's session under the lock; a transaction it started is announced after the lock is released.</summary>
+    private void Change(int evseId, Action<EvseSession> change)
+    {
+        string? started = null;
+        lock (_gate)
+        {
+            var s = Session(evseId);
+            var before = s.TransactionId;
+            change(s);
+            if (before is null && s.TransactionId is { } id)
+            {
+                started = id;
+            }
+        }
+
+        if (started is not null)
+        {
+            TransactionStarted?.Invoke(evseId, started);
         }
     }
 
