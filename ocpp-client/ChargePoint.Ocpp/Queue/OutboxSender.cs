@@ -101,6 +101,9 @@ public sealed partial class OutboxSender : IDisposable
             case "SecurityEventNotification":
                 var security = await _rpc.CallPreparedAsync<SecurityEventNotificationResponse>(message.Action, message.Payload, cancellationToken).ConfigureAwait(false);
                 return (security.IsSuccess, security.Failure, security.ToString());
+            case "NotifyEvent":
+                var notified = await _rpc.CallPreparedAsync<NotifyEventResponse>(message.Action, message.Payload, cancellationToken).ConfigureAwait(false);
+                return (notified.IsSuccess, notified.Failure, notified.ToString());
             case "MeterValues":
                 var meter = await _rpc.CallPreparedAsync<MeterValuesResponse>(message.Action, message.Payload, cancellationToken).ConfigureAwait(false);
                 return (meter.IsSuccess, meter.Failure, meter.ToString());

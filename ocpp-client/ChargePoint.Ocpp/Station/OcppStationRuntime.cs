@@ -51,6 +51,7 @@ public sealed class OcppStationRuntime : IAsyncDisposable
         Station.TransactionEventAnswered += OnTransactionEventAnswered;
         AlignedMeterValues = new AlignedMeterValues(Station.Transactions, DeviceModel, Outbox, Rpc, time, loggers.CreateLogger<AlignedMeterValues>());
         SecurityEvents = new SecurityEventReporter(Outbox, Rpc, time, loggers.CreateLogger<SecurityEventReporter>());
+        Events = new EventNotifications(Outbox, time, loggers.CreateLogger<EventNotifications>());
         SecurityEvents.Report(SecurityEventReporter.StartupOfTheDevice);
         DeviceModel.Changed += (declaration, _) =>
         {
@@ -73,6 +74,9 @@ public sealed class OcppStationRuntime : IAsyncDisposable
 
     /// <summary>J01: clock-aligned meter values.</summary>
     public AlignedMeterValues AlignedMeterValues { get; }
+
+    /// <summary>N07: NotifyEvent for the station's hard-wired alerts, queued durably (delivered after an outage).</summary>
+    public EventNotifications Events { get; }
 
     /// <summary>A04: security events the client detects, queued durably.</summary>
     public SecurityEventReporter SecurityEvents { get; }
