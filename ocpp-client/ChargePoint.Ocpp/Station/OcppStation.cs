@@ -27,6 +27,7 @@ public sealed partial class OcppStation : IDisposable
     private readonly ConcurrentDictionary<(int Evse, int Connector), ConnectorStatusEnumType> _status = new();
     private RegistrationStatusEnumType? _registration;
     private int? _registeredSlot;
+    private bool _resetWhenIdle;
     private DateTimeOffset? _disconnectedAt;
 
     public OcppStation(OcppRpcClient rpc, DeviceModelService deviceModel, DurableOutbox outbox, StationLayout layout, TimeProvider time, ILogger logger, OpenTransactionStore? openTransactions = null)
@@ -40,6 +41,7 @@ public sealed partial class OcppStation : IDisposable
         _logger = logger;
         _sender = new OutboxSender(outbox, rpc, deviceModel, time, logger) { IsRegistered = () => _registration == RegistrationStatusEnumType.Accepted };
         Transactions = new TransactionManager(deviceModel, outbox, rpc, time, logger, OnConnectorStatusAsync, openTransactions);
+        Transactions.TransactionEnded += OnTransactionEnded;
         for (var evse = 1; evse <= layout.EvseCount; evse++)
         {
             for (var connector = 1; connector <= layout.ConnectorsPerEvse; connector++)

@@ -47,6 +47,9 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
     /// <summary>Raised (outside the manager's lock) after a transaction started on an EVSE: (evseId, transactionId).</summary>
     public event Action<int, string>? TransactionStarted;
 
+    /// <summary>Raised (outside the manager's lock) after a transaction ended on an EVSE: (evseId, transactionId).</summary>
+    public event Action<int, string>? TransactionEnded;
+
     /// <summary>Transactions found open at start-up (interrupted by a crash or power loss) and what was done with them.</summary>
     public IReadOnlyList<RecoveredTransaction> Recovered { get; }
 
@@ -169,9 +172,8 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
 
     public Task EnergyTransferSuspendedAsync(int evseId, ChargingStateEnumType state, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        Change(evseId, s =>
         {
-            var s = Session(evseId);
             s.ChargingState = state;
             if (s.TransactionId is not null)
             {
@@ -184,17 +186,15 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
                     Update(s, TriggerReasonEnumType.ChargingStateChanged);
                 }
             }
-        }
-
+        });
         return Task.CompletedTask;
     }
 
     public async Task EvDisconnectedAsync(int evseId, CancellationToken cancellationToken)
     {
-        int connectorId;
-        lock (_gate)
+        var connectorId = 1;
+        Change(evseId, s =>
         {
-            var s = Session(evseId);
             connectorId = s.ConnectorId;
             s.EvConnected = false;
             s.ChargingState = ChargingStateEnumType.Idle;
@@ -206,16 +206,15 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
 
             s.IdToken = null;
             s.OperationMode = null;
-        }
+        });
 
         await _statusChanged(evseId, connectorId, ConnectorStatusEnumType.Available, cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopTransactionAsync(int evseId, ReasonEnumType reason, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        Change(evseId, s =>
         {
-            var s = Session(evseId);
             if (s.TransactionId is not null)
             {
                 var trigger = reason switch
@@ -228,8 +227,7 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
                 };
                 End(s, trigger, reason);
             }
-        }
-
+        });
         return Task.CompletedTask;
     }
 
@@ -297,24 +295,27 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
         }
     }
 
-    /// <summary>Changes an EVSE's session under the lock; a transaction it started is announced after the lock is released.</summary>
+    /// <summary>Changes an EVSE's session under the lock; a transaction it ended or started is announced after the lock is released.</summary>
     private void Change(int evseId, Action<EvseSession> change)
     {
-        string? started = null;
+        string? before;
+        string? after;
         lock (_gate)
         {
             var s = Session(evseId);
-            var before = s.TransactionId;
+            before = s.TransactionId;
             change(s);
-            if (before is null && s.TransactionId is { } id)
-            {
-                started = id;
-            }
+            after = s.TransactionId;
         }
 
-        if (started is not null)
+        if (before is not null && before != after)
         {
-            TransactionStarted?.Invoke(evseId, started);
+            TransactionEnded?.Invoke(evseId, before);
+        }
+
+        if (after is not null && before != after)
+        {
+            TransactionStarted?.Invoke(evseId, after);
         }
     }
 
