@@ -108,10 +108,37 @@ public sealed partial class OcppStation
                             await SendStatusAsync(evse, connector, status, ct).ConfigureAwait(false);
                         }
                     });
+            case MessageTriggerEnumType.TransactionEvent:
+                var running = TriggerTargets(request.Evse).Where(e => Transactions.TransactionId(e) is not null).ToList();
+                return running.Count == 0 ? Reply(TriggerMessageStatusEnumType.Rejected) : Reply(TriggerMessageStatusEnumType.Accepted, _ =>
+                {
+                    running.ForEach(e => Transactions.TriggeredUpdate(e));
+                    return Task.CompletedTask;
+                });
+            case MessageTriggerEnumType.MeterValues:
+                var readings = TriggerTargets(request.Evse).Select(e => (Evse: e, Reading: Transactions.LastReading(e))).Where(r => r.Reading is not null).ToList();
+                return readings.Count == 0 ? Reply(TriggerMessageStatusEnumType.Rejected) : Reply(TriggerMessageStatusEnumType.Accepted, async ct =>
+                {
+                    var measurands = _deviceModel.GetList("AlignedDataCtrlr", "Measurands");
+                    foreach (var (evse, reading) in readings)
+                    {
+                        var value = MeterValueBuilder.Build(reading! with { Timestamp = _time.GetUtcNow() }, measurands, ReadingContextEnumType.Trigger);
+                        if (value.SampledValue.Count == 0)
+                        {
+                            continue; // AlignedDataCtrlr.Measurands is empty: nothing to report (the schema wants 1+ values).
+                        }
+
+                        await _rpc.CallAsync<MeterValuesRequest, MeterValuesResponse>(new MeterValuesRequest { EvseId = evse, MeterValue = [value] }, ct).ConfigureAwait(false);
+                    }
+                });
             default:
                 return Reply(TriggerMessageStatusEnumType.NotImplemented);
         }
     }
+
+    /// <summary>The EVSEs a TriggerMessage names: one (when it exists) or all.</summary>
+    private IEnumerable<int> TriggerTargets(EVSEType? evse) =>
+        evse is null ? Enumerable.Range(1, _layout.EvseCount) : evse.Id >= 1 && evse.Id <= _layout.EvseCount ? [evse.Id] : [];
 
     private OcppReply<ChangeAvailabilityResponse> ChangeAvailability(ChangeAvailabilityRequest request)
     {

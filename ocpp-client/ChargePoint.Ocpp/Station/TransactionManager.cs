@@ -257,6 +257,32 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
         }
     }
 
+    /// <summary>The last meter reading of an EVSE, or null before any.</summary>
+    public MeterReading? LastReading(int evseId)
+    {
+        lock (_gate)
+        {
+            return _evses.TryGetValue(evseId, out var s) ? s.LastReading : null;
+        }
+    }
+
+    /// <summary>F06 TriggerMessage(TransactionEvent): an Updated event with triggerReason Trigger and the
+    /// TxUpdatedMeasurands; false when no transaction runs on the EVSE.</summary>
+    public bool TriggeredUpdate(int evseId)
+    {
+        lock (_gate)
+        {
+            var s = Session(evseId);
+            if (s.TransactionId is null)
+            {
+                return false;
+            }
+
+            Enqueue(s, TransactionEventEnumType.Updated, TriggerReasonEnumType.Trigger, null, "TxUpdatedMeasurands", ReadingContextEnumType.Trigger);
+            return true;
+        }
+    }
+
     public void MeterSample(int evseId, MeterReading reading)
     {
         lock (_gate)

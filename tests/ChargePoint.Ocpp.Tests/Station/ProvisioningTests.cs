@@ -236,6 +236,35 @@ public sealed class ProvisioningTests : IClassFixture<PeerFixture>, IAsyncLifeti
         Assert.Empty(_peer.StrictValidationFailures);
     }
 
+    [Fact]
+    public async Task Trigger_message_sends_meter_values_and_a_transaction_event_only_when_there_is_something_to_report()
+    {
+        const string Id = "prov-trigger";
+        await using var station = new StationHarness(_peer, Id).Start();
+        await _peer.WaitForCallsAsync("StatusNotification", 1, Id);
+        async Task<string?> TriggerAsync(string message) =>
+            (await _peer.CallAsync("TriggerMessage", new JsonObject { ["requestedMessage"] = message, ["evse"] = new JsonObject { ["id"] = 1 } }, Id)).GetProperty("result").GetProperty("status").GetString();
+
+        Assert.Equal("Rejected", await TriggerAsync("MeterValues")); // no reading yet
+        Assert.Equal("Rejected", await TriggerAsync("TransactionEvent")); // no transaction
+        Assert.Equal("Rejected", (await _peer.CallAsync("TriggerMessage", JsonNode.Parse("""{"requestedMessage":"MeterValues","evse":{"id":9}}""")!, Id)).GetProperty("result").GetProperty("status").GetString());
+
+        station.Port.MeterSample(1, new global::ChargePoint.Ocpp.Station.MeterReading(DateTimeOffset.UtcNow, 1200, 300, -2500));
+        Assert.Equal("Accepted", await TriggerAsync("MeterValues"));
+        var meter = (await _peer.WaitForCallsAsync("MeterValues", 1, Id))[0];
+        var sampled = meter.GetProperty("meterValue")[0].GetProperty("sampledValue").EnumerateArray().ToList();
+        Assert.All(sampled, v => Assert.Equal("Trigger", v.GetProperty("context").GetString()));
+        Assert.Equal(300, TxAssert.Sampled(sampled, "Energy.Active.Export.Register"));
+
+        await station.Port.EvConnectedAsync(1, 1, CancellationToken.None);
+        await _peer.WaitForCallsAsync("TransactionEvent", 1, Id);
+        Assert.Equal("Accepted", await TriggerAsync("TransactionEvent"));
+        var triggered = (await _peer.WaitForCallsAsync("TransactionEvent", 2, Id))[1];
+        Assert.Equal(("Updated", "Trigger"), (triggered.GetProperty("eventType").GetString(), triggered.GetProperty("triggerReason").GetString()));
+        Assert.Equal(1, triggered.GetProperty("seqNo").GetInt32());
+        Assert.Empty(_peer.StrictValidationFailures);
+    }
+
     private async Task<List<System.Text.Json.JsonElement>> ReportAsync(int requestId, string id)
     {
         await _peer.WaitForAsync(_ => _peer.CallsFromStation("NotifyReport", id).Any(r => r.GetProperty("requestId").GetInt32() == requestId && !r.TryGetProperty("tbc", out _)));
