@@ -121,7 +121,7 @@ public sealed partial class RemoteTransactionHandlers
         var evse = Enumerable.Range(1, _layout.EvseCount).FirstOrDefault(e => _transactions.TransactionId(e) == request.TransactionId);
         if (evse == 0)
         {
-            return new(new RequestStopTransactionResponse { Status = RequestStartStopStatusEnumType.Rejected, StatusInfo = new StatusInfoType { ReasonCode = "UnknownTransaction" } });
+            return new(new RequestStopTransactionResponse { Status = RequestStartStopStatusEnumType.Rejected, StatusInfo = new StatusInfoType { ReasonCode = "TxNotFound" } });
         }
 
         return new(new RequestStopTransactionResponse { Status = RequestStartStopStatusEnumType.Accepted }, async ct =>
