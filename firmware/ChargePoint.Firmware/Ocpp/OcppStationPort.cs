@@ -92,7 +92,7 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
     {
         ArgumentNullException.ThrowIfNull(fault);
         _journal.FaultRaised(evseId, fault);
-        Do(runtime => Observe(NotifyEventAsync(runtime, evseId, fault)));
+        Do(runtime => NotifyEvent(runtime, evseId, fault));
     }
 
     public bool? Authorize(int evseId, string idToken)
@@ -379,19 +379,9 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
         LogChargingNeeds(needs.EvseId, result.Outcome, result.ReasonCode);
     }
 
-    private async Task NotifyEventAsync(OcppStationRuntime runtime, int evseId, StationFault fault)
-    {
-        if (!runtime.Rpc.IsConnected || runtime.Station.Registration != RegistrationStatusEnumType.Accepted)
-        {
-            LogEventNotSent(fault.Kind);
-            return; // Not queued (QueueAllMessages is false): the Faulted status is reported on reconnect.
-        }
-
-        var request = FaultEvents.Notification(evseId, fault, Interlocked.Increment(ref _nextEventId), _time.GetUtcNow(), View(evseId).Transaction);
-        await runtime.Rpc.CallAsync<NotifyEventRequest, NotifyEventResponse>(request, _stop.Token).ConfigureAwait(false);
-    }
-
-    private int _nextEventId;
+    /// <summary>Queued durably by the client (eventId assigned there), so a fault raised offline reaches the CSMS later.</summary>
+    private void NotifyEvent(OcppStationRuntime runtime, int evseId, StationFault fault) =>
+        runtime.Events.Report(FaultEvents.Notification(evseId, fault, eventId: 0, _time.GetUtcNow(), View(evseId).Transaction));
 
     private void Observe(Task task) =>
         task.ContinueWith(t => LogPortFailure(t.Exception!.GetBaseException().Message), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -429,8 +419,6 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
     [LoggerMessage(EventId = LogAreas.Ocpp + 24, Level = LogLevel.Information, Message = "EVSE {EvseId}: NotifyEVChargingNeeds {Outcome} ({Reason})")]
     private partial void LogChargingNeeds(int evseId, ChargingNeedsOutcome outcome, string? reason);
 
-    [LoggerMessage(EventId = LogAreas.Ocpp + 25, Level = LogLevel.Warning, Message = "NotifyEvent for {Kind} not sent: CSMS not reachable")]
-    private partial void LogEventNotSent(StationFaultKind kind);
 
     /// <summary>What the port remembers per EVSE between calls.</summary>
     private sealed class EvseView(int evseId)
