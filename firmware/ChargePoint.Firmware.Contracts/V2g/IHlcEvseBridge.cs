@@ -28,6 +28,10 @@ public interface IHlcEvseBridge
     /// for <paramref name="horizon"/>, derived from the composite schedule (OCPP K08) and the EVSE rating.</summary>
     HlcPowerSchedule ScheduleExchange(DateTimeOffset start, TimeSpan horizon);
 
+    /// <summary>Scheduled control mode: the EV proposed how it will draw or return power (PowerDeliveryReq Start,
+    /// also after a renegotiation). Reported to the CSMS; it does not change the station's limits.</summary>
+    void EvPowerProfileProposed(HlcEvPowerProfile profile);
+
     /// <summary>The link failed (e.g. SLAC found no match): the pilot runs the E/F error routine ([V2G3-M06-05]:
     /// E or F for T_step_EF, then B with 5 % again). Completes when the pilot is back at 5 %.</summary>
     ValueTask RunLinkErrorRoutineAsync(CancellationToken cancellationToken);

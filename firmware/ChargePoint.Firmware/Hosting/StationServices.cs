@@ -41,6 +41,7 @@ public static class StationServices
             ? ActivatorUtilities.CreateInstance<OcppStationPort>(sp)
             : sp.GetRequiredService<JournalStationPort>());
         services.AddSingleton(_ => new ChargingSchedules(new ChargingProfileStore(), new SmartChargingSettings()));
+        services.AddSingleton<SiteLimitInput>();
         services.AddSingleton<HlcSessionSourceSlot>();
         AddDiagnostics(services);
         if (!simulate)

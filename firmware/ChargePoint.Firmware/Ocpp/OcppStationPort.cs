@@ -218,6 +218,13 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
         });
     }
 
+    public void EvChargingScheduleProposed(int evseId, HlcEvPowerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        _journal.EvChargingScheduleProposed(evseId, profile);
+        Do(runtime => Observe(NotifyEvChargingScheduleAsync(runtime, evseId, profile)));
+    }
+
     public void Dispose()
     {
         _stop.Cancel();
@@ -379,6 +386,22 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
         LogChargingNeeds(needs.EvseId, result.Outcome, result.ReasonCode);
     }
 
+    /// <summary>K18: the EV's power profile, as it proposed it, to the CSMS (not queued while offline: it is only
+    /// informative, and a renegotiation brings a newer one).</summary>
+    private async Task NotifyEvChargingScheduleAsync(OcppStationRuntime runtime, int evseId, HlcEvPowerProfile profile)
+    {
+        if (!runtime.Rpc.IsConnected || runtime.Station.Registration != RegistrationStatusEnumType.Accepted)
+        {
+            LogEvScheduleNotSent(evseId);
+            return;
+        }
+
+        var tuple = profile.SelectedScheduleTupleId is { } id ? (int)Math.Min(id, int.MaxValue) : (int?)null;
+        var schedule = EvChargingSchedule.From(profile, tuple ?? 1);
+        var result = await runtime.V2x.NotifyEvChargingScheduleAsync(evseId, profile.TimeAnchor, schedule, tuple, profile.PowerToleranceAccepted, _stop.Token).ConfigureAwait(false);
+        LogEvSchedule(evseId, schedule.ChargingSchedulePeriod.Count, result.Response is { } response ? response.Status.ToWire() : result.ToString());
+    }
+
     private async Task NotifyEventAsync(OcppStationRuntime runtime, int evseId, StationFault fault)
     {
         if (!runtime.Rpc.IsConnected || runtime.Station.Registration != RegistrationStatusEnumType.Accepted)
@@ -431,6 +454,12 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
 
     [LoggerMessage(EventId = LogAreas.Ocpp + 25, Level = LogLevel.Warning, Message = "NotifyEvent for {Kind} not sent: CSMS not reachable")]
     private partial void LogEventNotSent(StationFaultKind kind);
+
+    [LoggerMessage(EventId = LogAreas.Ocpp + 26, Level = LogLevel.Information, Message = "EVSE {EvseId}: NotifyEVChargingSchedule with {Periods} period(s): {Status}")]
+    private partial void LogEvSchedule(int evseId, int periods, string status);
+
+    [LoggerMessage(EventId = LogAreas.Ocpp + 27, Level = LogLevel.Warning, Message = "EVSE {EvseId}: the EV's charging schedule was not sent: CSMS not reachable")]
+    private partial void LogEvScheduleNotSent(int evseId);
 
     /// <summary>What the port remembers per EVSE between calls.</summary>
     private sealed class EvseView(int evseId)

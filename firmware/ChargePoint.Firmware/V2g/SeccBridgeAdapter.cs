@@ -161,6 +161,28 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
         }
     }
 
+    /// <summary>K18: in Scheduled mode the EV's power profile goes to the CSMS (NotifyEVChargingSchedule); a
+    /// Dynamic-mode profile is informative only and is not reported.</summary>
+    public void OnEvPowerProfile(EvPowerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.ControlMode != ControlMode.Scheduled)
+        {
+            return;
+        }
+
+        var proposed = new HlcEvPowerProfile(
+            profile.TimeAnchor,
+            profile.SelectedScheduleTupleId,
+            profile.PowerToleranceAccepted,
+            [.. profile.Entries.Select(e => new HlcPowerProfileEntry(e.Duration, e.Power))]);
+        Enqueue(_ =>
+        {
+            _bridge.EvPowerProfileProposed(proposed);
+            return ValueTask.CompletedTask;
+        });
+    }
+
     public void OnChargeLoop(EvLoopStatus status)
     {
         Volatile.Write(ref _lastLoop, status);

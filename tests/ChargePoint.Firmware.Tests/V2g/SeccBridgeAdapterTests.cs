@@ -67,6 +67,23 @@ public sealed class SeccBridgeAdapterTests
     }
 
     [Fact]
+    public async Task A_scheduled_ev_power_profile_reaches_the_bridge_with_its_signs_and_a_dynamic_one_does_not()
+    {
+        var bridge = new ScriptedBridge { Targets = Charging(5_000) };
+        await using var adapter = new SeccBridgeAdapter(bridge, NewControl(), Rating, TimeProvider.System, NullLogger.Instance);
+        var anchor = new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
+
+        adapter.OnEvPowerProfile(new EvPowerProfile(anchor, ControlMode.Dynamic, null, null, [new EvPowerProfileEntry(TimeSpan.FromHours(2), 50_000)]));
+        adapter.OnEvPowerProfile(new EvPowerProfile(anchor, ControlMode.Scheduled, 2, true,
+            [new EvPowerProfileEntry(TimeSpan.FromMinutes(10), 11_000), new EvPowerProfileEntry(TimeSpan.FromMinutes(20), -7_000)]));
+
+        await WaitAsync(() => !bridge.Proposed.IsEmpty);
+        var proposed = Assert.Single(bridge.Proposed);
+        Assert.Equal((anchor, 2u, (bool?)true), (proposed.TimeAnchor, proposed.SelectedScheduleTupleId!.Value, proposed.PowerToleranceAccepted));
+        Assert.Equal([new HlcPowerProfileEntry(TimeSpan.FromMinutes(10), 11_000), new HlcPowerProfileEntry(TimeSpan.FromMinutes(20), -7_000)], proposed.Entries);
+    }
+
+    [Fact]
     public async Task A_refused_start_asks_the_ev_to_stop()
     {
         var bridge = new ScriptedBridge { Targets = Charging(5_000), StartAccepted = false };
@@ -143,5 +160,9 @@ public sealed class SeccBridgeAdapterTests
         }
 
         public ValueTask StopEnergyTransferAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public System.Collections.Concurrent.ConcurrentQueue<HlcEvPowerProfile> Proposed { get; } = new();
+
+        public void EvPowerProfileProposed(HlcEvPowerProfile profile) => Proposed.Enqueue(profile);
     }
 }
