@@ -1,10 +1,6 @@
-using System.Text.Json.Nodes;
 using ChargePoint.Cli;
 using ChargePoint.Firmware.Tests.Cli;
-using ChargePoint.Firmware.Tests.Ocpp;
-using ChargePoint.Ocpp.Tests.Peer;
 using static ChargePoint.Firmware.Tests.Integration.EvObserved;
-using static ChargePoint.Firmware.Tests.Ocpp.PeerTraffic;
 
 namespace ChargePoint.Firmware.Tests.Integration;
 
@@ -19,22 +15,17 @@ public sealed class V2xControlTests
     [Fact]
     public async Task A_site_limit_caps_what_the_ev_may_draw_and_reaches_the_csms_as_notify_and_cleared_charging_limit()
     {
-        const string id = "fw-site-limit";
-        await using var peer = await StrictCsmsPeer.StartAsync(Password);
-        await using var station = await SimulatedStation.StartAsync("dc-bpt-dynamic", sessions: 1, chargeSeconds: 14, dischargeSeconds: 0,
-            StationArguments(peer, id), storage => StationStorage.FastSamplingAndReconnect(storage, id));
+        await using var run = await StrictCsmsRun.StartChargingAsync("fw-site-limit", "dc-bpt-dynamic", chargeSeconds: 14, dischargeSeconds: 0, chargingAboveWatts: 30_000);
+        var (peer, station, id) = (run.Peer, run.Station, run.StationId);
         var socket = Path.Combine(station.StoragePath, "diag.sock");
-        var started = (await peer.WaitForCallsAsync("TransactionEvent", 1, id, TimeSpan.FromSeconds(30)))[0];
-        var transactionId = started.GetProperty("transactionInfo").GetProperty("transactionId").GetString()!;
-        await peer.WaitForAsync(_ => TransactionEvents(peer, id, transactionId).Any(e => Sampled(e, "Power.Active.Import").Any(p => p > 30_000)), TimeSpan.FromSeconds(30));
 
         var set = await CliRun.RunAsync("limit", "set", "--charge-watts", "20000", "--discharge-watts", "3000", "--socket", socket);
         var limited = DateTimeOffset.UtcNow;
         Assert.True(set.Exit == CliExitCodes.Ok, set.ToString());
         var notified = (await peer.WaitForCallsAsync("NotifyChargingLimit", 1, id, TimeSpan.FromSeconds(10)))[0];
-        var report = await peer.CallAsync("GetChargingProfiles", JsonNode.Parse("""{"requestId":5,"chargingProfile":{"chargingLimitSource":["EMS"]}}""")!, id);
+        var report = await run.CallAsync("GetChargingProfiles", """{"requestId":5,"chargingProfile":{"chargingLimitSource":["EMS"]}}""");
         var reported = (await peer.WaitForCallsAsync("ReportChargingProfiles", 1, id, TimeSpan.FromSeconds(10)))[0];
-        var csmsClear = await peer.CallAsync("ClearChargingProfile", JsonNode.Parse("""{"chargingProfileCriteria":{"chargingProfilePurpose":"ChargingStationExternalConstraints"}}""")!, id);
+        var csmsClear = await run.CallAsync("ClearChargingProfile", """{"chargingProfileCriteria":{"chargingProfilePurpose":"ChargingStationExternalConstraints"}}""");
         await Task.Delay(TimeSpan.FromSeconds(3));
         var clear = await CliRun.RunAsync("limit", "clear", "--socket", socket);
         var released = DateTimeOffset.UtcNow;
@@ -46,17 +37,17 @@ public sealed class V2xControlTests
         Assert.Empty(peer.StrictValidationFailures);
         Assert.Equal("EMS", notified.GetProperty("chargingLimit").GetProperty("chargingLimitSource").GetString());
         Assert.False(notified.TryGetProperty("evseId", out _), "a grid-connection limit names no EVSE");
-        Assert.Equal("Accepted", report.GetProperty("result").GetProperty("status").GetString());
+        Assert.Equal("Accepted", report.GetProperty("status").GetString());
         Assert.Equal("EMS", reported.GetProperty("chargingLimitSource").GetString());
         var profile = Assert.Single(reported.GetProperty("chargingProfile").EnumerateArray().ToList());
         Assert.Equal(("ChargingStationExternalConstraints", -1), (profile.GetProperty("chargingProfilePurpose").GetString(), profile.GetProperty("id").GetInt32()));
-        Assert.Equal("Unknown", csmsClear.GetProperty("result").GetProperty("status").GetString()); // K01.FR.22: not the CSMS's to clear
+        Assert.Equal("Unknown", csmsClear.GetProperty("status").GetString()); // K01.FR.22: not the CSMS's to clear
         Assert.Equal("EMS", Assert.Single(peer.CallsFromStation("ClearedChargingLimit", id)).GetProperty("chargingLimitSource").GetString());
         Assert.Equal(CliExitCodes.InvalidInput, refused.Exit);
         Assert.Contains("InvalidValue", refused.Err, StringComparison.Ordinal);
 
         // K11.FR.04/K13.FR.03: the limit and its release each moved the running transaction's rate.
-        Assert.Equal(2, TransactionEvents(peer, id, transactionId).Count(e => e.GetProperty("triggerReason").GetString() == "ChargingRateChanged"));
+        Assert.Equal(2, run.Events.Count(e => e.GetProperty("triggerReason").GetString() == "ChargingRateChanged"));
 
         // The EV read the site's ceiling as the EVSE's maximum charge power and drew no more; released, the station's
         // own rating applies again.
@@ -72,45 +63,40 @@ public sealed class V2xControlTests
     [Fact]
     public async Task An_afrr_signal_drives_the_discharge_through_the_signal_watt_curve_until_priority_charging_takes_over()
     {
-        const string id = "fw-afrr-priority";
-        await using var peer = await StrictCsmsPeer.StartAsync(Password);
-        await using var station = await SimulatedStation.StartAsync("dc-bpt-dynamic", sessions: 1, chargeSeconds: 3, dischargeSeconds: 20,
-            StationArguments(peer, id), storage => StationStorage.FastSamplingAndReconnect(storage, id));
-        var started = (await peer.WaitForCallsAsync("TransactionEvent", 1, id, TimeSpan.FromSeconds(30)))[0];
-        var transactionId = started.GetProperty("transactionInfo").GetProperty("transactionId").GetString()!;
-        await peer.WaitForAsync(_ => TransactionEvents(peer, id, transactionId).Any(e => Sampled(e, "Power.Active.Import").Any(p => p > 1000)), TimeSpan.FromSeconds(30));
+        await using var run = await StrictCsmsRun.StartChargingAsync("fw-afrr-priority", "dc-bpt-dynamic", chargeSeconds: 3, dischargeSeconds: 20);
+        var (peer, station, transactionId) = (run.Peer, run.Station, run.TransactionId);
 
         // Q07/Q08: a Dynamic CentralFrequency profile without limits whose power follows the AFRR signal.
-        var frequency = await peer.CallAsync("SetChargingProfile", JsonNode.Parse($$$"""
+        var frequency = await run.CallAsync("SetChargingProfile", $$$"""
             {"evseId":1,"chargingProfile":{"id":90,"stackLevel":0,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Dynamic","transactionId":"{{{transactionId}}}",
              "chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"setpoint":0,"operationMode":"CentralFrequency",
                "v2xSignalWattCurve":[{"signal":-100,"power":-10000},{"signal":100,"power":10000}]}]}]}}
-            """)!, id);
-        var priority = await peer.CallAsync("SetChargingProfile", JsonNode.Parse($$$"""
+            """);
+        var priority = await run.CallAsync("SetChargingProfile", $$$"""
             {"evseId":1,"chargingProfile":{"id":91,"stackLevel":0,"chargingProfilePurpose":"PriorityCharging","chargingProfileKind":"Absolute",
              "chargingSchedule":[{"id":1,"chargingRateUnit":"W","startSchedule":"{{{DateTime.UtcNow.AddSeconds(-1):yyyy-MM-ddTHH:mm:ssZ}}}","chargingSchedulePeriod":[{"startPeriod":0,"limit":15000}]}]}}
-            """)!, id);
-        var signal = await peer.CallAsync("AFRRSignal", JsonNode.Parse($$$"""{"timestamp":"{{{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ}}}","signal":-60}""")!, id);
+            """);
+        var signal = await run.CallAsync("AFRRSignal", $$$"""{"timestamp":"{{{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ}}}","signal":-60}""");
         var signalled = DateTimeOffset.UtcNow;
-        await peer.WaitForAsync(_ => TransactionEvents(peer, id, transactionId).Any(e => Sampled(e, "Power.Active.Import").Any(p => Near(p, -6000, 10))), TimeSpan.FromSeconds(20));
+        await run.WaitForPowerAsync(p => Near(p, -6000, 10), seconds: 20);
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var boost = await peer.CallAsync("UsePriorityCharging", JsonNode.Parse($$$"""{"transactionId":"{{{transactionId}}}","activate":true}""")!, id);
+        var boost = await run.CallAsync("UsePriorityCharging", $$$"""{"transactionId":"{{{transactionId}}}","activate":true}""");
         var boosted = DateTimeOffset.UtcNow;
-        var composite = await peer.CallAsync("GetCompositeSchedule", JsonNode.Parse("""{"evseId":1,"duration":60,"chargingRateUnit":"W"}""")!, id);
+        var composite = await run.CallAsync("GetCompositeSchedule", """{"evseId":1,"duration":60,"chargingRateUnit":"W"}""");
         await Task.Delay(TimeSpan.FromSeconds(3));
-        var stop = await peer.CallAsync("UsePriorityCharging", JsonNode.Parse($$$"""{"transactionId":"{{{transactionId}}}","activate":false}""")!, id);
+        var stop = await run.CallAsync("UsePriorityCharging", $$$"""{"transactionId":"{{{transactionId}}}","activate":false}""");
         var unboosted = DateTimeOffset.UtcNow;
-        await station.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        await run.WaitForEndAsync();
 
         Assert.Empty(peer.StrictValidationFailures);
-        Assert.Equal("Accepted", frequency.GetProperty("result").GetProperty("status").GetString());
-        Assert.Equal("Accepted", priority.GetProperty("result").GetProperty("status").GetString());
-        Assert.Equal("Accepted", signal.GetProperty("result").GetProperty("status").GetString());
-        Assert.Equal("Accepted", boost.GetProperty("result").GetProperty("status").GetString());
-        Assert.Equal("Accepted", stop.GetProperty("result").GetProperty("status").GetString());
+        Assert.Equal("Accepted", frequency.GetProperty("status").GetString());
+        Assert.Equal("Accepted", priority.GetProperty("status").GetString());
+        Assert.Equal("Accepted", signal.GetProperty("status").GetString());
+        Assert.Equal("Accepted", boost.GetProperty("status").GetString());
+        Assert.Equal("Accepted", stop.GetProperty("status").GetString());
 
         // K21: while priority charging is active, the PriorityCharging profile is the transaction's demand.
-        var period = Assert.Single(composite.GetProperty("result").GetProperty("schedule").GetProperty("chargingSchedulePeriod").EnumerateArray().ToList());
+        var period = Assert.Single(composite.GetProperty("schedule").GetProperty("chargingSchedulePeriod").EnumerateArray().ToList());
         Assert.Equal(15_000, period.GetProperty("limit").GetDouble());
         Assert.False(period.TryGetProperty("dischargeLimit", out _), "priority charging allows no discharge");
 

@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
 using ChargePoint.Firmware.Settlement;
-using ChargePoint.Firmware.Tests.Ocpp;
-using ChargePoint.Ocpp.Tests.Peer;
 using ChargePoint.Simulators.Ev;
 using static ChargePoint.Firmware.Tests.Integration.EvObserved;
 using static ChargePoint.Firmware.Tests.Ocpp.PeerTraffic;
@@ -19,29 +16,23 @@ public sealed class V2xScenarioTests
     [Fact]
     public async Task Dc_bpt_dynamic_discharges_on_a_dynamic_tx_profile_follows_its_update_within_a_loop_and_settles_both_registers()
     {
-        const string id = "fw-v2x-dynamic";
-        await using var peer = await StrictCsmsPeer.StartAsync(Password);
-        await using var station = await SimulatedStation.StartAsync("dc-bpt-dynamic", sessions: 1, chargeSeconds: 4, dischargeSeconds: 16,
-            StationArguments(peer, id), storage => StationStorage.FastSamplingAndReconnect(storage, id));
+        await using var run = await StrictCsmsRun.StartChargingAsync("fw-v2x-dynamic", "dc-bpt-dynamic", chargeSeconds: 4, dischargeSeconds: 16);
+        var (peer, station, id, transactionId) = (run.Peer, run.Station, run.StationId, run.TransactionId);
 
-        var started = (await peer.WaitForCallsAsync("TransactionEvent", 1, id, TimeSpan.FromSeconds(30)))[0];
-        var transactionId = started.GetProperty("transactionInfo").GetProperty("transactionId").GetString()!;
-        await peer.WaitForAsync(_ => TransactionEvents(peer, id, transactionId).Any(e => Sampled(e, "Power.Active.Import").Any(p => p > 1000)), TimeSpan.FromSeconds(30));
-        var set = await peer.CallAsync("SetChargingProfile", JsonNode.Parse($$$"""
+        var set = await run.CallAsync("SetChargingProfile", $$$"""
             {"evseId":1,"chargingProfile":{"id":77,"stackLevel":0,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Dynamic","transactionId":"{{{transactionId}}}",
              "chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":50000,"dischargeLimit":-9000,"setpoint":-8000,"operationMode":"CentralSetpoint"}]}]}}
-            """)!, id);
+            """);
         var profileAnswered = DateTimeOffset.UtcNow;
-        await peer.WaitForAsync(_ => TransactionEvents(peer, id, transactionId).Any(e => Sampled(e, "Power.Active.Import").Any(p => p < -7000)), TimeSpan.FromSeconds(30));
+        await run.WaitForPowerAsync(p => p < -7000);
         await Task.Delay(TimeSpan.FromSeconds(1.5));
-        var update = await peer.CallAsync("UpdateDynamicSchedule", JsonNode.Parse("""{"chargingProfileId":77,"scheduleUpdate":{"dischargeLimit":-5000,"setpoint":-4000}}""")!, id);
+        var update = await run.CallAsync("UpdateDynamicSchedule", """{"chargingProfileId":77,"scheduleUpdate":{"dischargeLimit":-5000,"setpoint":-4000}}""");
         var updateAnswered = DateTimeOffset.UtcNow;
-        await station.WaitForExitAsync(TimeSpan.FromSeconds(90));
-        await peer.WaitForAsync(_ => TransactionEvents(peer, id, transactionId).Any(e => EventType(e) == "Ended"), TimeSpan.FromSeconds(20));
+        await run.WaitForEndAsync();
 
         Assert.Empty(peer.StrictValidationFailures);
-        Assert.Equal("Accepted", set.GetProperty("result").GetProperty("status").GetString());
-        Assert.Equal("Accepted", update.GetProperty("result").GetProperty("status").GetString());
+        Assert.Equal("Accepted", set.GetProperty("status").GetString());
+        Assert.Equal("Accepted", update.GetProperty("status").GetString());
         Assert.NotEmpty(peer.CallsFromStation("BootNotification", id));
         Assert.Contains(peer.CallsFromStation("StatusNotification", id), s => s.GetProperty("connectorStatus").GetString() == "Occupied");
 
@@ -71,7 +62,7 @@ public sealed class V2xScenarioTests
         Assert.All(afterUpdate.Skip(2), l => Assert.True(Near(l.Power, -4000), Describe(afterUpdate)));
 
         // The meter counted the export: Power.Active.Import negative, Power.Active.Export positive, the export register rising.
-        var events = TransactionEvents(peer, id, transactionId);
+        var events = run.Events;
         AssertContinuous(events);
         Assert.Contains(events, e => Sampled(e, "Power.Active.Import").Any(p => Near(p, -8000, 10)));
         Assert.Contains(events, e => Sampled(e, "Power.Active.Import").Any(p => Near(p, -4000, 10)));
@@ -99,24 +90,18 @@ public sealed class V2xScenarioTests
     [Fact]
     public async Task Ac_bpt_scheduled_receives_a_discharging_power_schedule_and_its_proposed_profile_reaches_the_csms()
     {
-        const string id = "fw-v2x-scheduled";
-        await using var peer = await StrictCsmsPeer.StartAsync(Password);
-        await using var station = await SimulatedStation.StartAsync("ac-bpt-scheduled", sessions: 1, chargeSeconds: 4, dischargeSeconds: 10,
-            StationArguments(peer, id), storage => StationStorage.FastSamplingAndReconnect(storage, id));
+        await using var run = await StrictCsmsRun.StartChargingAsync("fw-v2x-scheduled", "ac-bpt-scheduled", chargeSeconds: 4, dischargeSeconds: 10);
+        var (peer, station, id, transactionId) = (run.Peer, run.Station, run.StationId, run.TransactionId);
 
-        var started = (await peer.WaitForCallsAsync("TransactionEvent", 1, id, TimeSpan.FromSeconds(30)))[0];
-        var transactionId = started.GetProperty("transactionInfo").GetProperty("transactionId").GetString()!;
-        await peer.WaitForAsync(_ => TransactionEvents(peer, id, transactionId).Any(e => Sampled(e, "Power.Active.Import").Any(p => p > 1000)), TimeSpan.FromSeconds(30));
-        var set = await peer.CallAsync("SetChargingProfile", JsonNode.Parse($$$"""
+        var set = await run.CallAsync("SetChargingProfile", $$$"""
             {"evseId":1,"chargingProfile":{"id":78,"stackLevel":0,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Absolute","transactionId":"{{{transactionId}}}",
              "chargingSchedule":[{"id":1,"chargingRateUnit":"W","startSchedule":"{{{DateTime.UtcNow.AddSeconds(-1):yyyy-MM-ddTHH:mm:ssZ}}}",
                "chargingSchedulePeriod":[{"startPeriod":0,"limit":50000,"dischargeLimit":-7000,"setpoint":-6000,"operationMode":"CentralSetpoint"}]}]}}
-            """)!, id);
-        await station.WaitForExitAsync(TimeSpan.FromSeconds(90));
-        await peer.WaitForAsync(_ => TransactionEvents(peer, id, transactionId).Any(e => EventType(e) == "Ended"), TimeSpan.FromSeconds(20));
+            """);
+        await run.WaitForEndAsync();
 
         Assert.Empty(peer.StrictValidationFailures);
-        Assert.Equal("Accepted", set.GetProperty("result").GetProperty("status").GetString());
+        Assert.Equal("Accepted", set.GetProperty("status").GetString());
         var needs = Assert.Single(peer.CallsFromStation("NotifyEVChargingNeeds", id)).GetProperty("chargingNeeds");
         Assert.Equal(("AC_BPT", "ScheduledControl"), (needs.GetProperty("requestedEnergyTransfer").GetString(), needs.GetProperty("controlMode").GetString()));
 
@@ -142,7 +127,7 @@ public sealed class V2xScenarioTests
         Assert.Equal(-7000, period.GetProperty("dischargeLimit").GetDouble());
         Assert.Equal(-7000, ev.PowerProfiles[^1].Entries[0].Power);
 
-        var events = TransactionEvents(peer, id, transactionId);
+        var events = run.Events;
         AssertContinuous(events);
         Assert.Contains(events, e => Sampled(e, "Power.Active.Import").Any(p => p < -1000));
         var exportRegister = events.SelectMany(e => Sampled(e, "Energy.Active.Export.Register")).ToList();
