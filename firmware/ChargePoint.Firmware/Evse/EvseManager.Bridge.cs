@@ -137,13 +137,17 @@ public sealed partial class EvseManager
             {
                 Ev = new PowerBounds(limits.MaxChargePowerWatts, limits.MaxDischargePowerWatts, limits.MaxChargeCurrentAmperes, limits.MaxDischargeCurrentAmperes),
             });
-            if (owner.SessionInfo is { } info)
-            {
-                owner._port.EvConnected(owner.EvseId, info, limits);
-            }
-
             owner.SetState(EvseState.Preparing);
             return owner.Targets();
+        }
+
+        public void ChargingNeedsKnown(EvLimits needs)
+        {
+            ArgumentNullException.ThrowIfNull(needs);
+            if (owner.SessionInfo is { } info)
+            {
+                owner._port.EvConnected(owner.EvseId, info, needs);
+            }
         }
 
         public bool VehicleConnected => owner._control.Pilot.State != CpState.A;

@@ -208,7 +208,7 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
             {
                 // Once per session: renewed limits in the charge loop are not new needs.
                 view.ChargingNeedsSent = true;
-                Observe(NotifyChargingNeedsAsync(runtime, EvNeeds.From(evseId, session, limits, view.StateOfCharge)));
+                Observe(NotifyChargingNeedsAsync(runtime, EvNeeds.From(evseId, session, limits, view.StateOfCharge, _time.GetUtcNow())));
             }
 
             var model = runtime.DeviceModel;

@@ -49,6 +49,13 @@ public sealed class V2xScenarioTests
         Assert.Equal(declared.MaximumChargeCurrent, v2x.GetProperty("maxChargeCurrent").GetDouble());
         Assert.Equal(battery.MaxVoltageVolts, v2x.GetProperty("maxVoltage").GetDouble());
         Assert.Equal(battery.MinVoltageVolts, v2x.GetProperty("minVoltage").GetDouble());
+        // ... and the departure time and energy requests of its ScheduleExchangeReq (V2X: down to its minimum SoC).
+        var departure = needs.GetProperty("departureTime").GetDateTimeOffset();
+        Assert.InRange(departure, DateTimeOffset.UtcNow.AddSeconds(7_200 - 120), DateTimeOffset.UtcNow.AddSeconds(7_200));
+        Assert.True(v2x.GetProperty("evTargetEnergyRequest").GetDouble() > 0);
+        Assert.True(v2x.GetProperty("evMaxEnergyRequest").GetDouble() >= v2x.GetProperty("evTargetEnergyRequest").GetDouble());
+        Assert.True(v2x.GetProperty("evMinV2XEnergyRequest").GetDouble() < 0, "the EV offers energy down to its minimum SoC");
+        Assert.Equal(declared.TargetSocPercent, v2x.GetProperty("targetSoC").GetInt32());
 
         // What the EV read in its ChargeLoopRes: the profile's discharge limit and an operating point at its setpoint,
         // then, from the next loops after UpdateDynamicSchedule on, the updated ones.

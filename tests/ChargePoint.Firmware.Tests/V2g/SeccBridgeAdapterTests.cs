@@ -84,6 +84,23 @@ public sealed class SeccBridgeAdapterTests
     }
 
     [Fact]
+    public async Task The_needs_after_schedule_exchange_are_reported_once_with_their_energy_requests()
+    {
+        var bridge = new ScriptedBridge { Targets = Charging(5_000) };
+        await using var adapter = new SeccBridgeAdapter(bridge, NewControl(), Rating, TimeProvider.System, NullLogger.Instance);
+        var discovery = new EvChargingNeeds { MaximumChargePower = 50_000, MaximumDischargePower = 11_000 };
+
+        adapter.OnEvChargingNeeds(discovery);
+        adapter.OnEvChargingNeeds(discovery with { DepartureTime = 3_600, TargetEnergyRequest = 20_000, MinimumV2XEnergyRequest = -9_000, TargetSoc = 80 });
+        adapter.OnEvChargingNeeds(discovery with { TargetEnergyRequest = 19_000 }); // a Dynamic loop's renewed values
+
+        await WaitAsync(() => !bridge.Needs.IsEmpty);
+        await Task.Delay(100);
+        var reported = Assert.Single(bridge.Needs);
+        Assert.Equal((3_600u, 20_000.0, -9_000.0, 80, 11_000.0), (reported.DepartureSeconds!.Value, reported.TargetEnergyRequestWattHours!.Value, reported.MinimumV2xEnergyRequestWattHours!.Value, reported.TargetSocPercent!.Value, reported.MaxDischargePowerWatts));
+    }
+
+    [Fact]
     public async Task A_refused_start_asks_the_ev_to_stop()
     {
         var bridge = new ScriptedBridge { Targets = Charging(5_000), StartAccepted = false };
@@ -137,6 +154,10 @@ public sealed class SeccBridgeAdapterTests
         public ValueTask<bool?> AuthorizeAsync(CancellationToken cancellationToken) => ValueTask.FromResult<bool?>(true);
 
         public EvseTargets ChargeParameters(EvLimits limits) => Targets;
+
+        public System.Collections.Concurrent.ConcurrentQueue<EvLimits> Needs { get; } = new();
+
+        public void ChargingNeedsKnown(EvLimits needs) => Needs.Enqueue(needs);
 
         public ValueTask<bool> CableCheckAsync(CancellationToken cancellationToken) => ValueTask.FromResult(true);
 
