@@ -1,5 +1,7 @@
 using ChargePoint.Firmware.Contracts.V2g;
 using ChargePoint.Firmware.Ocpp;
+using ChargePoint.Ocpp.Json;
+using ChargePoint.Ocpp.Messages;
 
 namespace ChargePoint.Firmware.Tests.Ocpp;
 
@@ -21,10 +23,12 @@ public sealed class EvChargingScheduleTests
 
         var schedule = EvChargingSchedule.From(profile, 2);
 
-        Assert.Equal((2, ChargePoint.Ocpp.Messages.ChargingRateUnitEnumType.W, (int?)3_900), (schedule.Id, schedule.ChargingRateUnit, schedule.Duration));
+        Assert.Equal((2, ChargingRateUnitEnumType.W, (int?)3_900), (schedule.Id, schedule.ChargingRateUnit, schedule.Duration));
         Assert.Equal(
             [(0, 11_000.0, (double?)null), (900, 0.0, -7_000.0), (2_100, 0.0, null)],
             schedule.ChargingSchedulePeriod.Select(p => (p.StartPeriod, p.Limit!.Value, p.DischargeLimit)));
+        var request = new NotifyEVChargingScheduleRequest { EvseId = 1, TimeBase = Anchor, ChargingSchedule = schedule, SelectedChargingScheduleId = 2 };
+        Assert.True(OcppPayloadCodec.Check(request).IsValid, OcppPayloadCodec.Check(request).ToString());
     }
 
     [Fact]
@@ -37,6 +41,7 @@ public sealed class EvChargingScheduleTests
         Assert.Equal(EvChargingSchedule.MaxPeriods, schedule.ChargingSchedulePeriod.Count);
         Assert.Equal(10_240, schedule.Duration);
         Assert.Equal(10_230, schedule.ChargingSchedulePeriod[^1].StartPeriod);
+        Assert.True(OcppPayloadCodec.Check(new NotifyEVChargingScheduleRequest { EvseId = 1, TimeBase = Anchor, ChargingSchedule = schedule }).IsValid);
     }
 
     [Fact]
