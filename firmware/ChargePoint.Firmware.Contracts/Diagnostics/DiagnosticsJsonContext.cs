@@ -17,5 +17,5 @@ namespace ChargePoint.Firmware.Contracts.Diagnostics;
 [JsonSerializable(typeof(SessionTrace))]
 [JsonSerializable(typeof(SelfTestReport))]
 [JsonSerializable(typeof(IReadOnlyList<SettlementSummary>))]
-[JsonSerializable(typeof(SiteLimitAnswer))]
+[JsonSerializable(typeof(ControlAnswer))]
 public sealed partial class DiagnosticsJsonContext : JsonSerializerContext;

@@ -30,8 +30,11 @@ public static class DiagnosticsCommands
     /// <c>evseId</c> (0 = grid connection), or <c>clear</c>.</summary>
     public const string Limit = "limit";
 
+    /// <summary>Priority charging switched locally for the transaction on <c>evseId</c>: <c>activate</c> true or false.</summary>
+    public const string Priority = "priority";
+
     /// <summary>Every command, for error messages.</summary>
-    public const string All = "status, live, sessions, trace, selftest, settlement, limit";
+    public const string All = "status, live, sessions, trace, selftest, settlement, limit, priority";
 }
 
 /// <summary>Error codes a response can carry (stable: scripts and <c>cpdiag</c> exit codes depend on them).</summary>

@@ -15,7 +15,7 @@ public sealed record DiagnosticsRequest
 
     public string? TransactionId { get; init; }
 
-    /// <summary><c>limit</c>: 0 for the grid connection, otherwise the EVSE.</summary>
+    /// <summary><c>limit</c>: 0 for the grid connection, otherwise the EVSE; <c>priority</c>: the EVSE.</summary>
     public int? EvseId { get; init; }
 
     /// <summary><c>limit</c>: the charge ceiling in W (a magnitude).</summary>
@@ -26,4 +26,7 @@ public sealed record DiagnosticsRequest
 
     /// <summary><c>limit</c>: release the site limit instead of setting one.</summary>
     public bool? Clear { get; init; }
+
+    /// <summary><c>priority</c>: switch priority charging on (true) or off (false).</summary>
+    public bool? Activate { get; init; }
 }

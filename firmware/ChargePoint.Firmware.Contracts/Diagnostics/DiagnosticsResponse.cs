@@ -21,7 +21,9 @@ public sealed record DiagnosticsResponse
 
     public IReadOnlyList<SettlementSummary>? Settlement { get; init; }
 
-    public SiteLimitAnswer? Limit { get; init; }
+    public ControlAnswer? Limit { get; init; }
+
+    public ControlAnswer? Priority { get; init; }
 
     public static DiagnosticsResponse Failure(string? command, string code, string message) =>
         new() { Command = command, Error = new DiagnosticsError(code, message) };

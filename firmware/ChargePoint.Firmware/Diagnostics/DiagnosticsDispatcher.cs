@@ -72,6 +72,9 @@ public sealed class DiagnosticsDispatcher(
             case DiagnosticsCommands.Limit:
                 yield return await LimitAsync(request, cancellationToken).ConfigureAwait(false);
                 break;
+            case DiagnosticsCommands.Priority:
+                yield return await PriorityAsync(request, cancellationToken).ConfigureAwait(false);
+                break;
             case DiagnosticsCommands.Live:
                 await foreach (var sample in LiveAsync(request, cancellationToken).ConfigureAwait(false))
                 {
@@ -112,7 +115,7 @@ public sealed class DiagnosticsDispatcher(
         }
 
         var evseId = request.EvseId ?? 0;
-        SiteLimitResult result;
+        ControlResult result;
         if (request.Clear == true)
         {
             result = await input.ClearAsync(evseId, cancellationToken).ConfigureAwait(false);
@@ -126,10 +129,30 @@ public sealed class DiagnosticsDispatcher(
             return DiagnosticsResponse.Failure(command, DiagnosticsErrors.BadRequest, "`limit` needs \"chargeLimitWatts\" or \"clear\": true.");
         }
 
-        return result.ReasonCode == "NotReady"
-            ? DiagnosticsResponse.Failure(command, DiagnosticsErrors.NotReady, result.Detail ?? "not ready")
-            : new DiagnosticsResponse { Command = command, Limit = new SiteLimitAnswer(result.Applied, result.ReasonCode, result.Detail) };
+        return Answer(command, result, answer => new DiagnosticsResponse { Command = command, Limit = answer });
     }
+
+    private async Task<DiagnosticsResponse> PriorityAsync(DiagnosticsRequest request, CancellationToken cancellationToken)
+    {
+        const string command = DiagnosticsCommands.Priority;
+        if (services.GetService<PriorityChargingInput>() is not { } input)
+        {
+            return DiagnosticsResponse.Failure(command, DiagnosticsErrors.NotReady, "this station takes no local priority requests.");
+        }
+
+        if (request.Activate is not { } activate)
+        {
+            return DiagnosticsResponse.Failure(command, DiagnosticsErrors.BadRequest, "`priority` needs \"activate\": true or false.");
+        }
+
+        var result = await input.SetAsync(request.EvseId ?? 1, activate, cancellationToken).ConfigureAwait(false);
+        return Answer(command, result, answer => new DiagnosticsResponse { Command = command, Priority = answer });
+    }
+
+    private static DiagnosticsResponse Answer(string command, ControlResult result, Func<ControlAnswer, DiagnosticsResponse> respond) =>
+        result.ReasonCode == ControlResult.NotReadyCode
+            ? DiagnosticsResponse.Failure(command, DiagnosticsErrors.NotReady, result.Detail ?? "not ready")
+            : respond(new ControlAnswer(result.Applied, result.ReasonCode, result.Detail));
 
     private async Task<DiagnosticsResponse> SelfTestAsync(CancellationToken cancellationToken)
     {

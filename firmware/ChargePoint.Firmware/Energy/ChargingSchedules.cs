@@ -107,6 +107,10 @@ public sealed class ChargingSchedules
         Changed?.Invoke(evseId);
     }
 
+    /// <summary>Whether a PriorityCharging profile is installed for the EVSE or the whole station (K21/K22: else NoProfile).</summary>
+    public bool HasPriorityProfile(int evseId) =>
+        Store.Profiles.Any(p => p.Profile.ChargingProfilePurpose == ChargingProfilePurpose.PriorityCharging && (p.EvseId == evseId || p.EvseId == 0));
+
     /// <summary>Q08: the CSMS's AFRR signal; from its timestamp on it drives the power of periods with a v2xSignalWattCurve.</summary>
     public void AfrrSignalReceived(AfrrSignal signal)
     {

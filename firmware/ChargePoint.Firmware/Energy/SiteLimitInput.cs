@@ -5,9 +5,6 @@ using Microsoft.Extensions.Logging;
 
 namespace ChargePoint.Firmware.Energy;
 
-/// <summary>The outcome of a site limit request: applied, or refused with the smart-charging rule that refused it.</summary>
-public sealed record SiteLimitResult(bool Applied, string? ReasonCode = null, string? Detail = null);
-
 /// <summary>
 /// The site energy manager's input to the station (reached through the diagnostics socket: <c>cpdiag limit</c>): a
 /// charge ceiling and optionally a discharge ceiling for the grid connection (EVSE 0) or one EVSE. It is a
@@ -20,16 +17,16 @@ public sealed partial class SiteLimitInput(ChargingSchedules schedules, OcppHost
     /// <summary>chargingLimitSource of the site energy manager (ChargingLimitSourceEnumStringType).</summary>
     public const string Source = "EMS";
 
-    public async Task<SiteLimitResult> SetAsync(int evseId, double chargeLimitWatts, double? dischargeLimitWatts, CancellationToken cancellationToken)
+    public async Task<ControlResult> SetAsync(int evseId, double chargeLimitWatts, double? dischargeLimitWatts, CancellationToken cancellationToken)
     {
         if (!double.IsFinite(chargeLimitWatts) || chargeLimitWatts < 0 || dischargeLimitWatts is { } d && (!double.IsFinite(d) || d < 0))
         {
-            return new SiteLimitResult(false, "InvalidValue", "limits are finite magnitudes in W, 0 or more");
+            return new ControlResult(false, "InvalidValue", "limits are finite magnitudes in W, 0 or more");
         }
 
-        if (!TryRuntime(out var runtime))
+        if (!ocpp.TryRuntime(out var runtime))
         {
-            return NotReady;
+            return ControlResult.NotReady;
         }
 
         var profile = SiteLimitProfile.Build(evseId, chargeLimitWatts, dischargeLimitWatts, time.GetUtcNow());
@@ -39,7 +36,7 @@ public sealed partial class SiteLimitInput(ChargingSchedules schedules, OcppHost
         if (verdict != ChargingProfileVerdict.Accepted)
         {
             LogRefused(logger, evseId, verdict);
-            return new SiteLimitResult(false, ChargingProfileVerdictReasons.ReasonCode(verdict), ChargingProfileVerdictReasons.AdditionalInfo(verdict));
+            return new ControlResult(false, ChargingProfileVerdictReasons.ReasonCode(verdict), ChargingProfileVerdictReasons.AdditionalInfo(verdict));
         }
 
         LogApplied(logger, evseId, chargeLimitWatts, dischargeLimitWatts);
@@ -48,22 +45,22 @@ public sealed partial class SiteLimitInput(ChargingSchedules schedules, OcppHost
             await reporter.LimitSetAsync(evseId, profile, Source, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        return new SiteLimitResult(true);
+        return ControlResult.Ok;
     }
 
     /// <summary>Releases the limit of <paramref name="evseId"/>; not applied when none was set.</summary>
-    public async Task<SiteLimitResult> ClearAsync(int evseId, CancellationToken cancellationToken)
+    public async Task<ControlResult> ClearAsync(int evseId, CancellationToken cancellationToken)
     {
-        if (!TryRuntime(out var runtime))
+        if (!ocpp.TryRuntime(out var runtime))
         {
-            return NotReady;
+            return ControlResult.NotReady;
         }
 
         var id = SiteLimitProfile.IdFor(evseId);
         var cleared = runtime is null ? schedules.ClearExternalProfile(id) : runtime.SmartCharging.ClearExternalProfile(id);
         if (!cleared)
         {
-            return new SiteLimitResult(false, "NotFound", $"no site limit is set on EVSE {evseId}");
+            return new ControlResult(false, "NotFound", $"no site limit is set on EVSE {evseId}");
         }
 
         LogCleared(logger, evseId);
@@ -72,23 +69,7 @@ public sealed partial class SiteLimitInput(ChargingSchedules schedules, OcppHost
             await reporter.LimitClearedAsync(evseId, Source, cancellationToken).ConfigureAwait(false);
         }
 
-        return new SiteLimitResult(true);
-    }
-
-    private static SiteLimitResult NotReady => new(false, "NotReady", "the OCPP client is still starting; try again");
-
-    /// <summary>The OCPP client's runtime (its profile store is the one the station follows), null without a CSMS;
-    /// false while the client still starts.</summary>
-    private bool TryRuntime(out ChargePoint.Ocpp.Station.OcppStationRuntime? runtime)
-    {
-        runtime = null;
-        if (!ocpp.Runtime.IsCompleted)
-        {
-            return false;
-        }
-
-        runtime = ocpp.Runtime.IsCompletedSuccessfully ? ocpp.Runtime.Result : null;
-        return true;
+        return ControlResult.Ok;
     }
 
     [LoggerMessage(EventId = LogAreas.Evse + 30, Level = LogLevel.Information, Message = "Site limit on EVSE {EvseId}: charge {Charge:0} W, discharge {Discharge} W")]

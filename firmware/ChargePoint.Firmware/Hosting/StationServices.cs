@@ -42,6 +42,7 @@ public static class StationServices
             : sp.GetRequiredService<JournalStationPort>());
         services.AddSingleton(_ => new ChargingSchedules(new ChargingProfileStore(), new SmartChargingSettings()));
         services.AddSingleton<SiteLimitInput>();
+        services.AddSingleton<PriorityChargingInput>();
         services.AddSingleton<HlcSessionSourceSlot>();
         AddDiagnostics(services);
         if (!simulate)

@@ -52,6 +52,22 @@ public sealed partial class OcppHostedService : IHostedService, IAsyncDisposable
     /// <summary>The running client, once the CSMS URL is known (null when the station has no CSMS).</summary>
     public Task<OcppStationRuntime?> Runtime => _ready.Task;
 
+    /// <summary>
+    /// The running client (whose profile store the station follows), null on a station without a CSMS; false while
+    /// a configured client is still starting, when local controls must wait.
+    /// </summary>
+    public bool TryRuntime(out OcppStationRuntime? runtime)
+    {
+        runtime = null;
+        if (!Runtime.IsCompleted)
+        {
+            return false;
+        }
+
+        runtime = Runtime.IsCompletedSuccessfully ? Runtime.Result : null;
+        return true;
+    }
+
     /// <summary>The port the OCPP client offers the firmware (null when OCPP is not configured).</summary>
     public IOcppStationPort? Port => _runtime?.Station.Transactions;
 

@@ -146,32 +146,41 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
     {
         _journal.TransactionEnded(evseId, transactionId, reason, importedWattHours, exportedWattHours);
         var view = View(evseId);
-        Do(runtime =>
-        {
-            var tm = runtime.Station.Transactions;
-            if (view.LastReading is { } last)
-            {
-                tm.MeterSample(evseId, Reading(last, view.StateOfCharge));
-            }
 
-            Observe(tm.StopTransactionAsync(evseId, Reason(reason), _stop.Token));
-            view.EnergyMode = null;
-            SyncTransaction(runtime, evseId, reason.ToString());
-        });
-        _settlement.Close(transactionId, _time.GetUtcNow(), reason.ToString(), view.LastReading?.ImportedEnergyWattHours, view.LastReading?.ExportedEnergyWattHours);
+        // Under the EVSE's reading gate: a meter sample arriving meanwhile cannot move the settlement past the
+        // registers TransactionEvent Ended reports, so the CSMS and the station settle the same energy.
+        lock (view.ReadingGate)
+        {
+            Do(runtime =>
+            {
+                var tm = runtime.Station.Transactions;
+                if (view.LastReading is { } last)
+                {
+                    tm.MeterSample(evseId, Reading(last, view.StateOfCharge));
+                }
+
+                Observe(tm.StopTransactionAsync(evseId, Reason(reason), _stop.Token));
+                view.EnergyMode = null;
+                SyncTransaction(runtime, evseId, reason.ToString());
+            });
+            _settlement.Close(transactionId, _time.GetUtcNow(), reason.ToString(), view.LastReading?.ImportedEnergyWattHours, view.LastReading?.ExportedEnergyWattHours);
+        }
     }
 
     public void MeterSampled(int evseId, HalReading reading, double? stateOfChargePercent)
     {
         var view = View(evseId);
-        view.LastReading = reading;
-        view.StateOfCharge = stateOfChargePercent ?? view.StateOfCharge;
-
-        // Written before the client may send the sample, so registers recovered after a crash are never behind
-        // what the CSMS already saw.
-        if (view.Transaction is { } id)
+        lock (view.ReadingGate)
         {
-            _settlement.Update(id, reading.ImportedEnergyWattHours, reading.ExportedEnergyWattHours, view.StateOfCharge);
+            view.LastReading = reading;
+            view.StateOfCharge = stateOfChargePercent ?? view.StateOfCharge;
+
+            // Written before the client may send the sample, so registers recovered after a crash are never behind
+            // what the CSMS already saw.
+            if (view.Transaction is { } id)
+            {
+                _settlement.Update(id, reading.ImportedEnergyWattHours, reading.ExportedEnergyWattHours, view.StateOfCharge);
+            }
         }
 
         Do(runtime =>
@@ -465,6 +474,9 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
     private sealed class EvseView(int evseId)
     {
         public int EvseId { get; } = evseId;
+
+        /// <summary>Orders meter samples against the end of a transaction (see TransactionEnded).</summary>
+        public Lock ReadingGate { get; } = new();
 
         public bool PluggedIn { get; set; }
 

@@ -7,7 +7,7 @@ namespace ChargePoint.Firmware.Tests.Integration;
 /// <summary>
 /// The controls besides the CSMS's own profiles, end to end with the strict CSMS and the EV simulator: the site energy
 /// manager's limit (an external constraint, K11-K13), AFRR signals through a v2xSignalWattCurve (Q08) and priority
-/// charging (K21). Each is checked on the wire to the CSMS and in what the EV then reads in its ChargeLoopRes.
+/// charging (K21 from the CSMS, K22 at the station). Each is checked on the wire to the CSMS and in what the EV then reads in its ChargeLoopRes.
 /// </summary>
 [Collection(StrictCsmsCollection.Name)]
 public sealed class V2xControlTests
@@ -19,6 +19,7 @@ public sealed class V2xControlTests
         var (peer, station, id) = (run.Peer, run.Station, run.StationId);
         var socket = Path.Combine(station.StoragePath, "diag.sock");
 
+        var limiting = DateTimeOffset.UtcNow;
         var set = await CliRun.RunAsync("limit", "set", "--charge-watts", "20000", "--discharge-watts", "3000", "--socket", socket);
         var limited = DateTimeOffset.UtcNow;
         Assert.True(set.Exit == CliExitCodes.Ok, set.ToString());
@@ -27,6 +28,7 @@ public sealed class V2xControlTests
         var reported = (await peer.WaitForCallsAsync("ReportChargingProfiles", 1, id, TimeSpan.FromSeconds(10)))[0];
         var csmsClear = await run.CallAsync("ClearChargingProfile", """{"chargingProfileCriteria":{"chargingProfilePurpose":"ChargingStationExternalConstraints"}}""");
         await Task.Delay(TimeSpan.FromSeconds(3));
+        var releasing = DateTimeOffset.UtcNow;
         var clear = await CliRun.RunAsync("limit", "clear", "--socket", socket);
         var released = DateTimeOffset.UtcNow;
         Assert.True(clear.Exit == CliExitCodes.Ok, clear.ToString());
@@ -52,8 +54,8 @@ public sealed class V2xControlTests
         // The EV read the site's ceiling as the EVSE's maximum charge power and drew no more; released, the station's
         // own rating applies again.
         var ev = Session(station);
-        Assert.Contains(Loops(ev, DateTimeOffset.MinValue, limited), l => l.MaximumChargePower > 30_000 && l.Power > 30_000);
-        var during = Loops(ev, limited.AddSeconds(1), released);
+        Assert.Contains(Loops(ev, DateTimeOffset.MinValue, limiting), l => l.MaximumChargePower > 30_000 && l.Power > 30_000);
+        var during = Loops(ev, limited.AddSeconds(1), releasing);
         Assert.True(during.Count >= 3, Describe(ev.Loops));
         Assert.All(during, l => Assert.Equal(20_000, l.MaximumChargePower));
         Assert.All(during.Skip(2), l => Assert.True(l.Power <= 20_000 * 1.02 && l.Power > 15_000, Describe(during)));
@@ -63,8 +65,9 @@ public sealed class V2xControlTests
     [Fact]
     public async Task An_afrr_signal_drives_the_discharge_through_the_signal_watt_curve_until_priority_charging_takes_over()
     {
-        await using var run = await StrictCsmsRun.StartChargingAsync("fw-afrr-priority", "dc-bpt-dynamic", chargeSeconds: 3, dischargeSeconds: 20);
+        await using var run = await StrictCsmsRun.StartChargingAsync("fw-afrr-priority", "dc-bpt-dynamic", chargeSeconds: 3, dischargeSeconds: 28);
         var (peer, station, transactionId) = (run.Peer, run.Station, run.TransactionId);
+        var socket = Path.Combine(station.StoragePath, "diag.sock");
 
         // Q07/Q08: a Dynamic CentralFrequency profile without limits whose power follows the AFRR signal.
         var frequency = await run.CallAsync("SetChargingProfile", $$$"""
@@ -80,12 +83,25 @@ public sealed class V2xControlTests
         var signalled = DateTimeOffset.UtcNow;
         await run.WaitForPowerAsync(p => Near(p, -6000, 10), seconds: 20);
         await Task.Delay(TimeSpan.FromSeconds(2));
+        var boosting = DateTimeOffset.UtcNow;
         var boost = await run.CallAsync("UsePriorityCharging", $$$"""{"transactionId":"{{{transactionId}}}","activate":true}""");
         var boosted = DateTimeOffset.UtcNow;
         var composite = await run.CallAsync("GetCompositeSchedule", """{"evseId":1,"duration":60,"chargingRateUnit":"W"}""");
         await Task.Delay(TimeSpan.FromSeconds(3));
+        var unboosting = DateTimeOffset.UtcNow;
         var stop = await run.CallAsync("UsePriorityCharging", $$$"""{"transactionId":"{{{transactionId}}}","activate":false}""");
         var unboosted = DateTimeOffset.UtcNow;
+
+        // K22: the driver asks for priority at the station itself.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var locallyBoosting = DateTimeOffset.UtcNow;
+        var localOn = await CliRun.RunAsync("priority", "on", "--socket", socket);
+        var locallyBoosted = DateTimeOffset.UtcNow;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var locallyUnboosting = DateTimeOffset.UtcNow;
+        var localOff = await CliRun.RunAsync("priority", "off", "--socket", socket);
+        var locallyUnboosted = DateTimeOffset.UtcNow;
+        var noTransaction = await CliRun.RunAsync("priority", "on", "--evse", "2", "--socket", socket);
         await run.WaitForEndAsync();
 
         Assert.Empty(peer.StrictValidationFailures);
@@ -103,12 +119,23 @@ public sealed class V2xControlTests
         // The EV: -60 on the curve is -6 kW of discharge; priority charging then charges at the profile's 15 kW; off
         // again, the AFRR discharge resumes.
         var ev = Session(station);
-        var afrr = Loops(ev, signalled.AddSeconds(1), boosted).ToList();
+        var afrr = Loops(ev, signalled.AddSeconds(1), boosting).ToList();
         Assert.True(afrr.Count >= 2, Describe(ev.Loops));
         Assert.All(afrr, l => Assert.True(Near(l.Power, -6000), Describe(afrr)));
-        var charging = Loops(ev, boosted.AddSeconds(1.5), unboosted);
+        var charging = Loops(ev, boosted.AddSeconds(1.5), unboosting);
         Assert.True(charging.Count >= 2, Describe(ev.Loops));
         Assert.All(charging, l => Assert.True(l.MaximumChargePower == 15_000 && l.MaximumDischargePower == 0 && Near(l.Power, 15_000), Describe(charging)));
-        Assert.Contains(Loops(ev, unboosted.AddSeconds(1.5), DateTimeOffset.MaxValue), l => Near(l.Power, -6000));
+        Assert.Contains(Loops(ev, unboosted.AddSeconds(1.5), locallyBoosting), l => Near(l.Power, -6000));
+
+        // Locally requested: the same switch, and the CSMS hears of it (NotifyPriorityCharging).
+        Assert.True(localOn.Exit == CliExitCodes.Ok && localOff.Exit == CliExitCodes.Ok, $"{localOn}\n{localOff}");
+        var local = Loops(ev, locallyBoosted.AddSeconds(1.5), locallyUnboosting);
+        Assert.True(local.Count >= 2, Describe(ev.Loops));
+        Assert.All(local, l => Assert.True(Near(l.Power, 15_000), Describe(local)));
+        Assert.Contains(Loops(ev, locallyUnboosted.AddSeconds(1.5), DateTimeOffset.MaxValue), l => Near(l.Power, -6000));
+        var notified = peer.CallsFromStation("NotifyPriorityCharging", run.StationId);
+        Assert.Equal([(transactionId, true), (transactionId, false)], notified.Select(n => (n.GetProperty("transactionId").GetString()!, n.GetProperty("activated").GetBoolean())));
+        Assert.Equal(CliExitCodes.InvalidInput, noTransaction.Exit);
+        Assert.Contains("TxNotFound", noTransaction.Err, StringComparison.Ordinal);
     }
 }

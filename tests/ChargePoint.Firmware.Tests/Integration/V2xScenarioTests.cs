@@ -26,6 +26,7 @@ public sealed class V2xScenarioTests
         var profileAnswered = DateTimeOffset.UtcNow;
         await run.WaitForPowerAsync(p => p < -7000);
         await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var updating = DateTimeOffset.UtcNow;
         var update = await run.CallAsync("UpdateDynamicSchedule", """{"chargingProfileId":77,"scheduleUpdate":{"dischargeLimit":-5000,"setpoint":-4000}}""");
         var updateAnswered = DateTimeOffset.UtcNow;
         await run.WaitForEndAsync();
@@ -61,7 +62,7 @@ public sealed class V2xScenarioTests
         // then, from the next loops after UpdateDynamicSchedule on, the updated ones.
         var ev = Session(station);
         Assert.Equal(EvSessionOutcome.Completed, ev.Outcome);
-        var beforeUpdate = Loops(ev, profileAnswered, updateAnswered);
+        var beforeUpdate = Loops(ev, profileAnswered, updating);
         Assert.True(beforeUpdate.Count(l => l.MaximumDischargePower == 9000 && Near(l.Power, -8000)) >= 2, Describe(ev.Loops));
         var afterUpdate = Loops(ev, updateAnswered.AddSeconds(1), DateTimeOffset.MaxValue).Where(l => l.Power < -100).ToList();
         Assert.True(afterUpdate.Count >= 4, Describe(ev.Loops));
