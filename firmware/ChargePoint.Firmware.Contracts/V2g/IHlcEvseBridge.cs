@@ -17,6 +17,10 @@ public interface IHlcEvseBridge
     /// <summary>ChargeParameterDiscovery: the EV's limits; the answer is the EVSE's present limits.</summary>
     EvseTargets ChargeParameters(EvLimits limits);
 
+    /// <summary>ScheduleExchangeReq (the first of the session): the EV's limits with its departure time and energy
+    /// requests, everything the CSMS is told in NotifyEVChargingNeeds (K18/K19, Q01).</summary>
+    void ChargingNeedsKnown(EvLimits needs);
+
     /// <summary>DC_CableCheckReq: test the isolation of the DC output ([V2G20-1530]). True when it is valid.</summary>
     ValueTask<bool> CableCheckAsync(CancellationToken cancellationToken);
 
@@ -27,6 +31,10 @@ public interface IHlcEvseBridge
     /// <summary>Scheduled control mode (ScheduleExchangeReq): the station's limits from <paramref name="start"/>
     /// for <paramref name="horizon"/>, derived from the composite schedule (OCPP K08) and the EVSE rating.</summary>
     HlcPowerSchedule ScheduleExchange(DateTimeOffset start, TimeSpan horizon);
+
+    /// <summary>Scheduled control mode: the EV proposed how it will draw or return power (PowerDeliveryReq Start,
+    /// also after a renegotiation). Reported to the CSMS; it does not change the station's limits.</summary>
+    void EvPowerProfileProposed(HlcEvPowerProfile profile);
 
     /// <summary>The link failed (e.g. SLAC found no match): the pilot runs the E/F error routine ([V2G3-M06-05]:
     /// E or F for T_step_EF, then B with 5 % again). Completes when the pilot is back at 5 %.</summary>
@@ -54,14 +62,32 @@ public interface IHlcEvseBridge
 /// <param name="EvccId">The EV's communication controller id (its MAC in -20).</param>
 public sealed record HlcSessionInfo(string Protocol, string EnergyService, string ControlMode, string EvccId);
 
-/// <summary>The EV's limits from ChargeParameterDiscovery (BPT: discharge maxima too).</summary>
+/// <summary>The EV's limits from ChargeParameterDiscovery (BPT: discharge maxima too) and, once it sent
+/// ScheduleExchangeReq, its departure time and energy requests (Wh; V2X: the energy it may take and give, the latter
+/// negative).</summary>
 public sealed record EvLimits(
     double MaxChargePowerWatts,
     double MaxDischargePowerWatts,
     double MaxChargeCurrentAmperes,
     double MaxDischargeCurrentAmperes,
     double MinVoltageVolts,
-    double MaxVoltageVolts);
+    double MaxVoltageVolts)
+{
+    /// <summary>Seconds from the ScheduleExchangeReq until the EV leaves.</summary>
+    public uint? DepartureSeconds { get; init; }
+
+    public double? TargetEnergyRequestWattHours { get; init; }
+
+    public double? MaximumEnergyRequestWattHours { get; init; }
+
+    public double? MinimumEnergyRequestWattHours { get; init; }
+
+    public double? MaximumV2xEnergyRequestWattHours { get; init; }
+
+    public double? MinimumV2xEnergyRequestWattHours { get; init; }
+
+    public int? TargetSocPercent { get; init; }
+}
 
 /// <summary>The EV's status in a charge loop.</summary>
 /// <param name="PresentSocPercent">State of charge, when the EV reports it.</param>

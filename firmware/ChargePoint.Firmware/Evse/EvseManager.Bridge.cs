@@ -137,13 +137,17 @@ public sealed partial class EvseManager
             {
                 Ev = new PowerBounds(limits.MaxChargePowerWatts, limits.MaxDischargePowerWatts, limits.MaxChargeCurrentAmperes, limits.MaxDischargeCurrentAmperes),
             });
-            if (owner.SessionInfo is { } info)
-            {
-                owner._port.EvConnected(owner.EvseId, info, limits);
-            }
-
             owner.SetState(EvseState.Preparing);
             return owner.Targets();
+        }
+
+        public void ChargingNeedsKnown(EvLimits needs)
+        {
+            ArgumentNullException.ThrowIfNull(needs);
+            if (owner.SessionInfo is { } info)
+            {
+                owner._port.EvConnected(owner.EvseId, info, needs);
+            }
         }
 
         public bool VehicleConnected => owner._control.Pilot.State != CpState.A;
@@ -190,6 +194,8 @@ public sealed partial class EvseManager
             return HlcScheduleBuilder.Build(owner._schedules.Composite(owner.EvseId, start, seconds), start, TimeSpan.FromSeconds(seconds), owner._settings.Rating);
         }
 
+        public void EvPowerProfileProposed(HlcEvPowerProfile profile) => owner._port.EvChargingScheduleProposed(owner.EvseId, profile);
+
         public async ValueTask RunLinkErrorRoutineAsync(CancellationToken cancellationToken)
         {
             var pilot = owner._control.Pilot;
@@ -207,9 +213,8 @@ public sealed partial class EvseManager
         {
             ArgumentNullException.ThrowIfNull(status);
             owner.LastEvStatus = status;
-            var now = owner._time.GetUtcNow();
             var volts = owner.PresentVoltage();
-            var schedule = ScheduleLimitReader.At(owner._schedules.Composite(owner.EvseId, now), now, volts);
+            var schedule = owner._schedules.LimitAt(owner.EvseId, owner._time.GetUtcNow(), volts);
             owner.Energy.Update(i => i with { PresentVoltageVolts = volts, EvTargetWatts = status.TargetPowerWatts, Schedule = schedule });
             owner.DriveModule();
             return owner.Targets();

@@ -41,6 +41,8 @@ public static class StationServices
             ? ActivatorUtilities.CreateInstance<OcppStationPort>(sp)
             : sp.GetRequiredService<JournalStationPort>());
         services.AddSingleton(_ => new ChargingSchedules(new ChargingProfileStore(), new SmartChargingSettings()));
+        services.AddSingleton<SiteLimitInput>();
+        services.AddSingleton<PriorityChargingInput>();
         services.AddSingleton<HlcSessionSourceSlot>();
         AddDiagnostics(services);
         if (!simulate)

@@ -4,13 +4,15 @@ using ChargePoint.Ocpp.SmartCharging.Wire;
 namespace ChargePoint.Firmware.Ocpp;
 
 /// <summary>
-/// The ISO 15118-20 session's parameters in NotifyEVChargingNeeds terms (K15-K17, Q): requested energy transfer
-/// from the negotiated service, control mode, and every charge and discharge limit the EV gave in
-/// ChargeParameterDiscovery as v2xChargingParameters (discharge values are magnitudes, as the EV sends them).
+/// The ISO 15118-20 session's parameters in NotifyEVChargingNeeds terms (K18/K19, Q01): requested energy transfer
+/// from the negotiated service, control mode, departure time, and every charge and discharge limit the EV gave in
+/// ChargeParameterDiscovery with the energy requests of its ScheduleExchangeReq as v2xChargingParameters (discharge
+/// powers and currents are magnitudes, as the EV sends them; the V2X minimum energy request is negative when the EV
+/// may give energy back).
 /// </summary>
 public static class EvNeeds
 {
-    public static EvChargingNeeds From(int evseId, HlcSessionInfo session, EvLimits limits, double? stateOfChargePercent)
+    public static EvChargingNeeds From(int evseId, HlcSessionInfo session, EvLimits limits, double? stateOfChargePercent, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(limits);
@@ -20,10 +22,12 @@ public static class EvNeeds
         {
             AvailableEnergyTransfer = [service],
             ControlMode = session.ControlMode.StartsWith("Dynamic", StringComparison.OrdinalIgnoreCase) ? ChargingControlMode.DynamicControl : ChargingControlMode.ScheduledControl,
+            DepartureTime = limits.DepartureSeconds is { } seconds ? now.AddSeconds(seconds) : null,
             Dc = isDc
                 ? new DcChargingNeeds(limits.MaxChargeCurrentAmperes, limits.MaxVoltageVolts)
                 {
                     EvMaxPower = limits.MaxChargePowerWatts,
+                    EnergyAmount = limits.TargetEnergyRequestWattHours is > 0 ? limits.TargetEnergyRequestWattHours : null,
                     StateOfCharge = stateOfChargePercent is { } soc ? (int)Math.Clamp(Math.Round(soc), 0, 100) : null,
                 }
                 : null,
@@ -35,6 +39,12 @@ public static class EvNeeds
                 MaxDischargeCurrent = limits.MaxDischargeCurrentAmperes,
                 MinVoltage = limits.MinVoltageVolts,
                 MaxVoltage = limits.MaxVoltageVolts,
+                EvTargetEnergyRequest = limits.TargetEnergyRequestWattHours,
+                EvMaxEnergyRequest = limits.MaximumEnergyRequestWattHours,
+                EvMinEnergyRequest = limits.MinimumEnergyRequestWattHours,
+                EvMaxV2XEnergyRequest = limits.MaximumV2xEnergyRequestWattHours,
+                EvMinV2XEnergyRequest = limits.MinimumV2xEnergyRequestWattHours,
+                TargetSoC = limits.TargetSocPercent is { } target ? Math.Clamp(target, 0, 100) : null,
             },
         };
     }

@@ -36,6 +36,7 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
     private EvLoopStatus? _lastLoop;
     private int _refreshPending;
     private bool _parametersSent;
+    private bool _needsReported;
     private volatile bool _transferring;
     private bool _stopSent;
     private int? _scheduleRevision;
@@ -95,11 +96,25 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
         });
     }
 
+    /// <summary>The SECC reports needs after ChargeParameterDiscovery (limits), after ScheduleExchange (departure
+    /// time and energy requests added) and with every Dynamic loop: the first answers the EV, the second is reported
+    /// to the CSMS, renewed loop values are not new needs.</summary>
     public void OnEvChargingNeeds(EvChargingNeeds needs)
     {
         ArgumentNullException.ThrowIfNull(needs);
         if (_parametersSent)
         {
+            if (!_needsReported)
+            {
+                _needsReported = true;
+                var complete = ToEvLimits(needs, _rating);
+                Enqueue(_ =>
+                {
+                    _bridge.ChargingNeedsKnown(complete);
+                    return ValueTask.CompletedTask;
+                });
+            }
+
             return;
         }
 
@@ -159,6 +174,28 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
                 });
                 break;
         }
+    }
+
+    /// <summary>K18: in Scheduled mode the EV's power profile goes to the CSMS (NotifyEVChargingSchedule); a
+    /// Dynamic-mode profile is informative only and is not reported.</summary>
+    public void OnEvPowerProfile(EvPowerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.ControlMode != ControlMode.Scheduled)
+        {
+            return;
+        }
+
+        var proposed = new HlcEvPowerProfile(
+            profile.TimeAnchor,
+            profile.SelectedScheduleTupleId,
+            profile.PowerToleranceAccepted,
+            [.. profile.Entries.Select(e => new HlcPowerProfileEntry(e.Duration, e.Power))]);
+        Enqueue(_ =>
+        {
+            _bridge.EvPowerProfileProposed(proposed);
+            return ValueTask.CompletedTask;
+        });
     }
 
     public void OnChargeLoop(EvLoopStatus status)
@@ -299,7 +336,16 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
         needs.MaximumChargeCurrent ?? rating.MaxChargeCurrentAmperes,
         needs.MaximumDischargeCurrent ?? (needs.MaximumDischargePower is > 0 ? rating.MaxDischargeCurrentAmperes : 0),
         needs.MinimumVoltage ?? rating.MinVoltageVolts,
-        needs.MaximumVoltage ?? rating.MaxVoltageVolts);
+        needs.MaximumVoltage ?? rating.MaxVoltageVolts)
+    {
+        DepartureSeconds = needs.DepartureTime,
+        TargetEnergyRequestWattHours = needs.TargetEnergyRequest,
+        MaximumEnergyRequestWattHours = needs.MaximumEnergyRequest,
+        MinimumEnergyRequestWattHours = needs.MinimumEnergyRequest,
+        MaximumV2xEnergyRequestWattHours = needs.MaximumV2XEnergyRequest,
+        MinimumV2xEnergyRequestWattHours = needs.MinimumV2XEnergyRequest,
+        TargetSocPercent = needs.TargetSoc,
+    };
 
     private void Enqueue(Func<CancellationToken, ValueTask> work) => _work.Writer.TryWrite(work);
 

@@ -99,7 +99,8 @@ public static class StationDeviceModel
         Add(smart, "ExternalControlSignalsEnabled", Bool, RW, "true");
         Add(smart, "NotifyChargingLimitWithSchedules", Bool, RW, "false");
         Add(smart, "Phases3to1", Bool, RO, "false");
-        Add(smart, "SupportedAdditionalPurposes", Members, RO, string.Empty, valuesList: "PriorityCharging,LocalGeneration");
+        // PriorityCharging is composited (K21/K22); LocalGeneration's composite rule is not confirmed yet, so it is not offered.
+        Add(smart, "SupportedAdditionalPurposes", Members, RO, "PriorityCharging", valuesList: "PriorityCharging,LocalGeneration");
         // Which purposes survive a reboot; the station's profile store follows these values (SmartCharging/Wire).
         Add(smart, "ChargingProfilePersistence", Bool, RO, "false", instance: "TxProfile");
         Add(smart, "ChargingProfilePersistence", Bool, RO, "true", instance: "ChargingStationExternalConstraints");

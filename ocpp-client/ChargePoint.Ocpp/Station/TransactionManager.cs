@@ -73,6 +73,18 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
         }
     }
 
+    /// <summary>The EVSEs that have a running transaction.</summary>
+    public IReadOnlyList<int> EvsesInTransaction
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _evses.Values.Where(s => s.TransactionId is not null).Select(s => s.EvseId)];
+            }
+        }
+    }
+
     /// <summary>The EVSE running a transaction, or null when none runs it.</summary>
     public int? EvseOf(string transactionId)
     {
@@ -168,6 +180,26 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
             }
         });
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// K11.FR.04/K13.FR.03: an external control system set, changed or released a limit that moves the charging rate
+    /// of the EVSE's running transaction: TransactionEvent Updated with triggerReason ChargingRateChanged. False
+    /// when no transaction runs there (nothing is sent).
+    /// </summary>
+    public bool ChargingRateChanged(int evseId)
+    {
+        lock (_gate)
+        {
+            var s = Session(evseId);
+            if (s.TransactionId is null)
+            {
+                return false;
+            }
+
+            Update(s, TriggerReasonEnumType.ChargingRateChanged);
+            return true;
+        }
     }
 
     public Task EnergyTransferSuspendedAsync(int evseId, ChargingStateEnumType state, CancellationToken cancellationToken)

@@ -67,6 +67,40 @@ public sealed class SeccBridgeAdapterTests
     }
 
     [Fact]
+    public async Task A_scheduled_ev_power_profile_reaches_the_bridge_with_its_signs_and_a_dynamic_one_does_not()
+    {
+        var bridge = new ScriptedBridge { Targets = Charging(5_000) };
+        await using var adapter = new SeccBridgeAdapter(bridge, NewControl(), Rating, TimeProvider.System, NullLogger.Instance);
+        var anchor = new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
+
+        adapter.OnEvPowerProfile(new EvPowerProfile(anchor, ControlMode.Dynamic, null, null, [new EvPowerProfileEntry(TimeSpan.FromHours(2), 50_000)]));
+        adapter.OnEvPowerProfile(new EvPowerProfile(anchor, ControlMode.Scheduled, 2, true,
+            [new EvPowerProfileEntry(TimeSpan.FromMinutes(10), 11_000), new EvPowerProfileEntry(TimeSpan.FromMinutes(20), -7_000)]));
+
+        await WaitAsync(() => !bridge.Proposed.IsEmpty);
+        var proposed = Assert.Single(bridge.Proposed);
+        Assert.Equal((anchor, 2u, (bool?)true), (proposed.TimeAnchor, proposed.SelectedScheduleTupleId!.Value, proposed.PowerToleranceAccepted));
+        Assert.Equal([new HlcPowerProfileEntry(TimeSpan.FromMinutes(10), 11_000), new HlcPowerProfileEntry(TimeSpan.FromMinutes(20), -7_000)], proposed.Entries);
+    }
+
+    [Fact]
+    public async Task The_needs_after_schedule_exchange_are_reported_once_with_their_energy_requests()
+    {
+        var bridge = new ScriptedBridge { Targets = Charging(5_000) };
+        await using var adapter = new SeccBridgeAdapter(bridge, NewControl(), Rating, TimeProvider.System, NullLogger.Instance);
+        var discovery = new EvChargingNeeds { MaximumChargePower = 50_000, MaximumDischargePower = 11_000 };
+
+        adapter.OnEvChargingNeeds(discovery);
+        adapter.OnEvChargingNeeds(discovery with { DepartureTime = 3_600, TargetEnergyRequest = 20_000, MinimumV2XEnergyRequest = -9_000, TargetSoc = 80 });
+        adapter.OnEvChargingNeeds(discovery with { TargetEnergyRequest = 19_000 }); // a Dynamic loop's renewed values
+
+        await WaitAsync(() => !bridge.Needs.IsEmpty);
+        await Task.Delay(100);
+        var reported = Assert.Single(bridge.Needs);
+        Assert.Equal((3_600u, 20_000.0, -9_000.0, 80, 11_000.0), (reported.DepartureSeconds!.Value, reported.TargetEnergyRequestWattHours!.Value, reported.MinimumV2xEnergyRequestWattHours!.Value, reported.TargetSocPercent!.Value, reported.MaxDischargePowerWatts));
+    }
+
+    [Fact]
     public async Task A_refused_start_asks_the_ev_to_stop()
     {
         var bridge = new ScriptedBridge { Targets = Charging(5_000), StartAccepted = false };
@@ -121,6 +155,10 @@ public sealed class SeccBridgeAdapterTests
 
         public EvseTargets ChargeParameters(EvLimits limits) => Targets;
 
+        public System.Collections.Concurrent.ConcurrentQueue<EvLimits> Needs { get; } = new();
+
+        public void ChargingNeedsKnown(EvLimits needs) => Needs.Enqueue(needs);
+
         public ValueTask<bool> CableCheckAsync(CancellationToken cancellationToken) => ValueTask.FromResult(true);
 
         public double PreCharge(double targetVoltageVolts) => targetVoltageVolts;
@@ -143,5 +181,9 @@ public sealed class SeccBridgeAdapterTests
         }
 
         public ValueTask StopEnergyTransferAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public System.Collections.Concurrent.ConcurrentQueue<HlcEvPowerProfile> Proposed { get; } = new();
+
+        public void EvPowerProfileProposed(HlcEvPowerProfile profile) => Proposed.Enqueue(profile);
     }
 }
