@@ -6,10 +6,10 @@ using Spectre.Console;
 
 namespace ChargePoint.Cli.Diagnostics;
 
-/// <summary><c>cpdiag status|live|sessions|trace|selftest</c>: commands answered by the running firmware over its socket.</summary>
+/// <summary><c>cpdiag status|live|sessions|settlement|trace|selftest|limit|priority</c>: commands answered by the running firmware over its socket.</summary>
 internal sealed class StationCommands(CliConsole console, Option<string> socketOption)
 {
-    public IEnumerable<Command> Create() => [Status(), Live(), Sessions(), Trace(), SelfTest()];
+    public IEnumerable<Command> Create() => [Status(), Live(), Sessions(), Settlement(), Trace(), SelfTest(), Limit(), Priority()];
 
     private static Option<bool> Json() => new("--json") { Description = "Print JSON (one object; `live`: one object per line) for scripts." };
 
@@ -90,6 +90,86 @@ internal sealed class StationCommands(CliConsole console, Option<string> socketO
         }, ct));
         return command;
     }
+
+    private Command Settlement()
+    {
+        var json = Json();
+        var transaction = new Option<string>("--transaction") { Description = "Only this transaction's record." };
+        var command = new Command("settlement", "Per-transaction settlement kept by the station: imported Wh (billed), exported Wh (credited), net, registers.") { json, transaction };
+        command.SetAction((result, ct) => RunAsync(result, async client =>
+        {
+            var records = (await client.AskAsync(new DiagnosticsRequest { Command = DiagnosticsCommands.Settlement, TransactionId = result.GetValue(transaction) }, ct).ConfigureAwait(false)).Settlement
+                ?? throw Malformed("settlement");
+            if (result.GetValue(json))
+            {
+                Print(JsonSerializer.Serialize(records, DiagnosticsJsonContext.Default.IReadOnlyListSettlementSummary));
+            }
+            else
+            {
+                console.Ansi().Write(StationViews.Settlement(records));
+            }
+
+            return CliExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+
+    private Command Limit()
+    {
+        var json = Json();
+        var evse = new Option<int>("--evse") { Description = "0 for the grid connection (default), otherwise the EVSE.", DefaultValueFactory = _ => 0 };
+        var charge = new Option<double>("--charge-watts") { Description = "Charge ceiling in W.", Required = true };
+        var discharge = new Option<double?>("--discharge-watts") { Description = "Discharge ceiling in W (default: the site does not bound discharge)." };
+        var set = new Command("set", "Set (or replace) the site energy manager's limit; the CSMS is notified (NotifyChargingLimit).") { json, evse, charge, discharge };
+        set.SetAction((result, ct) => AskControlAsync(result, new DiagnosticsRequest
+        {
+            Command = DiagnosticsCommands.Limit,
+            EvseId = result.GetValue(evse),
+            ChargeLimitWatts = result.GetValue(charge),
+            DischargeLimitWatts = result.GetValue(discharge),
+        }, json, ct));
+        var clearEvse = new Option<int>("--evse") { Description = "0 for the grid connection (default), otherwise the EVSE.", DefaultValueFactory = _ => 0 };
+        var clearJson = Json();
+        var clear = new Command("clear", "Release the site energy manager's limit; the CSMS is notified (ClearedChargingLimit).") { clearJson, clearEvse };
+        clear.SetAction((result, ct) => AskControlAsync(result, new DiagnosticsRequest { Command = DiagnosticsCommands.Limit, EvseId = result.GetValue(clearEvse), Clear = true }, clearJson, ct));
+        var command = new Command("limit", "The site energy manager's input: a charge/discharge ceiling the station applies as an external constraint (EMS).");
+        command.Subcommands.Add(set);
+        command.Subcommands.Add(clear);
+        return command;
+    }
+
+    private Command Priority()
+    {
+        var command = new Command("priority", "Priority charging of the EVSE's running transaction, requested at the station (K22; the CSMS is told).");
+        foreach (var (name, activate) in new[] { ("on", true), ("off", false) })
+        {
+            var json = Json();
+            var evse = new Option<int>("--evse") { Description = "The EVSE (default 1).", DefaultValueFactory = _ => 1 };
+            var sub = new Command(name, activate ? "Charge on the PriorityCharging profile until switched off or the transaction ends." : "Back to the transaction's own profiles.") { json, evse };
+            sub.SetAction((result, ct) => AskControlAsync(result, new DiagnosticsRequest { Command = DiagnosticsCommands.Priority, EvseId = result.GetValue(evse), Activate = activate }, json, ct));
+            command.Subcommands.Add(sub);
+        }
+
+        return command;
+    }
+
+    /// <summary>Asks for a local control (<c>limit</c>, <c>priority</c>); a refusal exits with <see cref="CliExitCodes.InvalidInput"/> and its reason.</summary>
+    private Task<int> AskControlAsync(ParseResult result, DiagnosticsRequest request, Option<bool> json, CancellationToken cancellationToken) => RunAsync(result, async client =>
+    {
+        var response = await client.AskAsync(request, cancellationToken).ConfigureAwait(false);
+        var answer = (request.Command == DiagnosticsCommands.Priority ? response.Priority : response.Limit) ?? throw Malformed(request.Command!);
+        if (result.GetValue(json))
+        {
+            Print(JsonSerializer.Serialize(answer, DiagnosticsJsonContext.Default.ControlAnswer));
+        }
+        else if (answer.Applied)
+        {
+            console.Out.WriteLine($"{request.Command} on EVSE {request.EvseId}: applied");
+        }
+
+        return answer.Applied ? CliExitCodes.Ok
+            : throw new CliFailureException(CliExitCodes.InvalidInput, $"{request.Command} refused: {answer.ReasonCode}: {answer.Detail}");
+    }, cancellationToken);
 
     private Command Trace()
     {

@@ -81,6 +81,30 @@ internal static class StationViews
         return table;
     }
 
+    public static IRenderable Settlement(IReadOnlyList<SettlementSummary> records)
+    {
+        if (records.Count == 0)
+        {
+            return new Markup("no settlement records yet");
+        }
+
+        var table = new Table().AddColumns("Transaction", "EVSE", "Start (UTC)", "End (UTC)", "Imported", "Exported", "Net", "Stop reason");
+        foreach (var r in records)
+        {
+            table.AddRow(
+                Markup.Escape(r.TransactionId),
+                r.EvseId.ToString(Invariant),
+                r.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", Invariant),
+                r.EndedAt is { } ended ? ended.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", Invariant) : "running",
+                Kwh(r.ImportedWattHours),
+                Kwh(r.ExportedWattHours),
+                Kwh(r.NetWattHours),
+                Markup.Escape(r.StopReason ?? "-"));
+        }
+
+        return table;
+    }
+
     public static IRenderable SelfTest(SelfTestReport report)
     {
         var table = new Table().Title($"Self-test EVSE {report.EvseId}: {(report.Passed ? "[green]PASS[/]" : "[red]FAIL[/]")}").AddColumns("Check", "Result", "Detail");

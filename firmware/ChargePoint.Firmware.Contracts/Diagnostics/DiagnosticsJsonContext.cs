@@ -16,4 +16,6 @@ namespace ChargePoint.Firmware.Contracts.Diagnostics;
 [JsonSerializable(typeof(IReadOnlyList<SessionSummary>))]
 [JsonSerializable(typeof(SessionTrace))]
 [JsonSerializable(typeof(SelfTestReport))]
+[JsonSerializable(typeof(IReadOnlyList<SettlementSummary>))]
+[JsonSerializable(typeof(ControlAnswer))]
 public sealed partial class DiagnosticsJsonContext : JsonSerializerContext;

@@ -22,6 +22,19 @@ public static class DiagnosticsCommands
     public const string Sessions = "sessions";
     public const string Trace = "trace";
     public const string SelfTest = "selftest";
+
+    /// <summary>Per-transaction settlement records (imported, exported, net Wh); <c>transactionId</c> selects one.</summary>
+    public const string Settlement = "settlement";
+
+    /// <summary>The site energy manager's limit: <c>chargeLimitWatts</c> (and <c>dischargeLimitWatts</c>) for
+    /// <c>evseId</c> (0 = grid connection), or <c>clear</c>.</summary>
+    public const string Limit = "limit";
+
+    /// <summary>Priority charging switched locally for the transaction on <c>evseId</c>: <c>activate</c> true or false.</summary>
+    public const string Priority = "priority";
+
+    /// <summary>Every command, for error messages.</summary>
+    public const string All = "status, live, sessions, trace, selftest, settlement, limit, priority";
 }
 
 /// <summary>Error codes a response can carry (stable: scripts and <c>cpdiag</c> exit codes depend on them).</summary>

@@ -19,6 +19,12 @@ public sealed record DiagnosticsResponse
 
     public SelfTestReport? SelfTest { get; init; }
 
+    public IReadOnlyList<SettlementSummary>? Settlement { get; init; }
+
+    public ControlAnswer? Limit { get; init; }
+
+    public ControlAnswer? Priority { get; init; }
+
     public static DiagnosticsResponse Failure(string? command, string code, string message) =>
         new() { Command = command, Error = new DiagnosticsError(code, message) };
 }

@@ -17,11 +17,12 @@ public interface IHlcEvseBridge
     /// <summary>ChargeParameterDiscovery: the EV's limits; the answer is the EVSE's present limits.</summary>
     EvseTargets ChargeParameters(EvLimits limits);
 
-    /// <summary>The EV's needs changed after the first ChargeParameterDiscovery (new limits in a Dynamic charge loop,
-    /// a ScheduleExchange after a renegotiation, a new ChargeParameterDiscovery after a service renegotiation): from
-    /// now on they bound the energy decision. <paramref name="relayToCsms"/> is true when the EV renegotiated of its
-    /// own accord or chose a service again, so the CSMS hears the new needs (OCPP 2.1 K17.FR.01; not after a
-    /// renegotiation the station asked for, K16.FR.09).</summary>
+    /// <summary>The EV's needs after the first ChargeParameterDiscovery: its ScheduleExchangeReq (departure time and
+    /// energy requests added), new limits in a Dynamic charge loop, and the CPD/ScheduleExchange after a
+    /// renegotiation or a new service selection. From now on they bound the energy decision.
+    /// <paramref name="relayToCsms"/> is true when the CSMS must hear them with NotifyEVChargingNeeds: the first
+    /// ScheduleExchangeReq (K18/K19, Q01), and after the EV renegotiated of its own accord or chose a service again
+    /// (K17.FR.01); not after a renegotiation the station asked for (K16.FR.09).</summary>
     EvseTargets EvNeedsChanged(EvLimits limits, bool relayToCsms);
 
     /// <summary>DC_CableCheckReq: test the isolation of the DC output ([V2G20-1530]). True when it is valid.</summary>
@@ -34,6 +35,10 @@ public interface IHlcEvseBridge
     /// <summary>Scheduled control mode (ScheduleExchangeReq): the station's limits from <paramref name="start"/>
     /// for <paramref name="horizon"/>, derived from the composite schedule (OCPP K08) and the EVSE rating.</summary>
     HlcPowerSchedule ScheduleExchange(DateTimeOffset start, TimeSpan horizon);
+
+    /// <summary>Scheduled control mode: the EV proposed how it will draw or return power (PowerDeliveryReq Start,
+    /// also after a renegotiation). Reported to the CSMS; it does not change the station's limits.</summary>
+    void EvPowerProfileProposed(HlcEvPowerProfile profile);
 
     /// <summary>The link failed (e.g. SLAC found no match): the pilot runs the E/F error routine ([V2G3-M06-05]:
     /// E or F for T_step_EF, then B with 5 % again). Completes when the pilot is back at 5 %.</summary>
@@ -61,22 +66,32 @@ public interface IHlcEvseBridge
 /// <param name="EvccId">The EV's communication controller id (its MAC in -20).</param>
 public sealed record HlcSessionInfo(string Protocol, string EnergyService, string ControlMode, string EvccId);
 
-/// <summary>The EV's limits from ChargeParameterDiscovery (BPT: discharge maxima too) and, once ScheduleExchange
-/// told them, its energy requests (Wh; the V2X ones signed as the EV sends them) and departure time (seconds from
-/// the request).</summary>
+/// <summary>The EV's limits from ChargeParameterDiscovery (BPT: discharge maxima too) and, once it sent
+/// ScheduleExchangeReq, its departure time and energy requests (Wh; V2X: the energy it may take and give, the latter
+/// negative).</summary>
 public sealed record EvLimits(
     double MaxChargePowerWatts,
     double MaxDischargePowerWatts,
     double MaxChargeCurrentAmperes,
     double MaxDischargeCurrentAmperes,
     double MinVoltageVolts,
-    double MaxVoltageVolts,
-    double? TargetEnergyRequestWattHours = null,
-    double? MinEnergyRequestWattHours = null,
-    double? MaxEnergyRequestWattHours = null,
-    double? MinV2xEnergyRequestWattHours = null,
-    double? MaxV2xEnergyRequestWattHours = null,
-    uint? DepartureSeconds = null);
+    double MaxVoltageVolts)
+{
+    /// <summary>Seconds from the ScheduleExchangeReq until the EV leaves.</summary>
+    public uint? DepartureSeconds { get; init; }
+
+    public double? TargetEnergyRequestWattHours { get; init; }
+
+    public double? MaximumEnergyRequestWattHours { get; init; }
+
+    public double? MinimumEnergyRequestWattHours { get; init; }
+
+    public double? MaximumV2xEnergyRequestWattHours { get; init; }
+
+    public double? MinimumV2xEnergyRequestWattHours { get; init; }
+
+    public int? TargetSocPercent { get; init; }
+}
 
 /// <summary>The EV's status in a charge loop.</summary>
 /// <param name="PresentSocPercent">State of charge, when the EV reports it.</param>

@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChargePoint.Firmware.Contracts.Diagnostics;
+using ChargePoint.Firmware.Energy;
 using ChargePoint.Firmware.Evse;
+using ChargePoint.Firmware.Settlement;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChargePoint.Firmware.Diagnostics;
@@ -64,6 +66,15 @@ public sealed class DiagnosticsDispatcher(
             case DiagnosticsCommands.SelfTest:
                 yield return await SelfTestAsync(cancellationToken).ConfigureAwait(false);
                 break;
+            case DiagnosticsCommands.Settlement:
+                yield return Settlement(request);
+                break;
+            case DiagnosticsCommands.Limit:
+                yield return await LimitAsync(request, cancellationToken).ConfigureAwait(false);
+                break;
+            case DiagnosticsCommands.Priority:
+                yield return await PriorityAsync(request, cancellationToken).ConfigureAwait(false);
+                break;
             case DiagnosticsCommands.Live:
                 await foreach (var sample in LiveAsync(request, cancellationToken).ConfigureAwait(false))
                 {
@@ -72,10 +83,76 @@ public sealed class DiagnosticsDispatcher(
 
                 break;
             default:
-                yield return DiagnosticsResponse.Failure(command, DiagnosticsErrors.UnknownCommand, $"unknown command '{command}' (known: status, live, sessions, trace, selftest).");
+                yield return DiagnosticsResponse.Failure(command, DiagnosticsErrors.UnknownCommand, $"unknown command '{command}' (known: {DiagnosticsCommands.All}).");
                 break;
         }
     }
+
+    private DiagnosticsResponse Settlement(DiagnosticsRequest request)
+    {
+        const string command = DiagnosticsCommands.Settlement;
+        if (services.GetService<SettlementStore>() is not { } store)
+        {
+            return DiagnosticsResponse.Failure(command, DiagnosticsErrors.NotReady, "this station keeps no settlement records.");
+        }
+
+        if (request.TransactionId is { } id)
+        {
+            return store.Find(id) is { } record
+                ? new DiagnosticsResponse { Command = command, Settlement = [SettlementView.Summary(record)] }
+                : DiagnosticsResponse.Failure(command, DiagnosticsErrors.NotFound, $"no settlement record of transaction '{id}' (see `cpdiag settlement`).");
+        }
+
+        return new DiagnosticsResponse { Command = command, Settlement = [.. store.Latest(SettlementView.MaxRecords).Select(SettlementView.Summary)] };
+    }
+
+    private async Task<DiagnosticsResponse> LimitAsync(DiagnosticsRequest request, CancellationToken cancellationToken)
+    {
+        const string command = DiagnosticsCommands.Limit;
+        if (services.GetService<SiteLimitInput>() is not { } input)
+        {
+            return DiagnosticsResponse.Failure(command, DiagnosticsErrors.NotReady, "this station takes no site limits.");
+        }
+
+        var evseId = request.EvseId ?? 0;
+        ControlResult result;
+        if (request.Clear == true)
+        {
+            result = await input.ClearAsync(evseId, cancellationToken).ConfigureAwait(false);
+        }
+        else if (request.ChargeLimitWatts is { } charge)
+        {
+            result = await input.SetAsync(evseId, charge, request.DischargeLimitWatts, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            return DiagnosticsResponse.Failure(command, DiagnosticsErrors.BadRequest, "`limit` needs \"chargeLimitWatts\" or \"clear\": true.");
+        }
+
+        return Answer(command, result, answer => new DiagnosticsResponse { Command = command, Limit = answer });
+    }
+
+    private async Task<DiagnosticsResponse> PriorityAsync(DiagnosticsRequest request, CancellationToken cancellationToken)
+    {
+        const string command = DiagnosticsCommands.Priority;
+        if (services.GetService<PriorityChargingInput>() is not { } input)
+        {
+            return DiagnosticsResponse.Failure(command, DiagnosticsErrors.NotReady, "this station takes no local priority requests.");
+        }
+
+        if (request.Activate is not { } activate)
+        {
+            return DiagnosticsResponse.Failure(command, DiagnosticsErrors.BadRequest, "`priority` needs \"activate\": true or false.");
+        }
+
+        var result = await input.SetAsync(request.EvseId ?? 1, activate, cancellationToken).ConfigureAwait(false);
+        return Answer(command, result, answer => new DiagnosticsResponse { Command = command, Priority = answer });
+    }
+
+    private static DiagnosticsResponse Answer(string command, ControlResult result, Func<ControlAnswer, DiagnosticsResponse> respond) =>
+        result.ReasonCode == ControlResult.NotReadyCode
+            ? DiagnosticsResponse.Failure(command, DiagnosticsErrors.NotReady, result.Detail ?? "not ready")
+            : respond(new ControlAnswer(result.Applied, result.ReasonCode, result.Detail));
 
     private async Task<DiagnosticsResponse> SelfTestAsync(CancellationToken cancellationToken)
     {

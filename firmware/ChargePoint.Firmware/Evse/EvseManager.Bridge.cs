@@ -147,7 +147,7 @@ public sealed partial class EvseManager
 
         public EvseTargets ChargeParameters(EvLimits limits)
         {
-            owner.ApplyEvLimits(limits, relayToCsms: true);
+            owner.ApplyEvLimits(limits, relayToCsms: false);
             owner.SetState(EvseState.Preparing);
             return owner.Targets();
         }
@@ -203,6 +203,8 @@ public sealed partial class EvseManager
             return HlcScheduleBuilder.Build(owner._schedules.Composite(owner.EvseId, start, seconds), start, TimeSpan.FromSeconds(seconds), owner._settings.Rating);
         }
 
+        public void EvPowerProfileProposed(HlcEvPowerProfile profile) => owner._port.EvChargingScheduleProposed(owner.EvseId, profile);
+
         public async ValueTask RunLinkErrorRoutineAsync(CancellationToken cancellationToken)
         {
             var pilot = owner._control.Pilot;
@@ -220,9 +222,8 @@ public sealed partial class EvseManager
         {
             ArgumentNullException.ThrowIfNull(status);
             owner.LastEvStatus = status;
-            var now = owner._time.GetUtcNow();
             var volts = owner.PresentVoltage();
-            var schedule = ScheduleLimitReader.At(owner._schedules.Composite(owner.EvseId, now), now, volts);
+            var schedule = owner._schedules.LimitAt(owner.EvseId, owner._time.GetUtcNow(), volts);
             owner.Energy.Update(i => i with { PresentVoltageVolts = volts, EvTargetWatts = status.TargetPowerWatts, Schedule = schedule });
             owner.DriveModule();
             return owner.Targets();

@@ -265,9 +265,7 @@ public sealed partial class EvseManager : IDisposable
 
     private void RefreshSchedule()
     {
-        var now = _time.GetUtcNow();
-        var volts = Energy.Inputs.PresentVoltageVolts;
-        var schedule = ScheduleLimitReader.At(_schedules.Composite(EvseId, now), now, volts);
+        var schedule = _schedules.LimitAt(EvseId, _time.GetUtcNow(), Energy.Inputs.PresentVoltageVolts);
         Energy.Update(i => i with { Schedule = schedule });
     }
 

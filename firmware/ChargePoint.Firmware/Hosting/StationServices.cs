@@ -42,6 +42,8 @@ public static class StationServices
             ? ActivatorUtilities.CreateInstance<OcppStationPort>(sp)
             : sp.GetRequiredService<JournalStationPort>());
         services.AddSingleton(_ => new ChargingSchedules(new ChargingProfileStore(), new SmartChargingSettings()));
+        services.AddSingleton<SiteLimitInput>();
+        services.AddSingleton<PriorityChargingInput>();
         services.AddSingleton<HlcSessionSourceSlot>();
         AddDiagnostics(services);
         if (!simulate)

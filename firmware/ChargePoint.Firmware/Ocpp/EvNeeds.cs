@@ -4,19 +4,15 @@ using ChargePoint.Ocpp.SmartCharging.Wire;
 namespace ChargePoint.Firmware.Ocpp;
 
 /// <summary>
-/// The ISO 15118-20 session's parameters in NotifyEVChargingNeeds terms (K15-K17, Q): requested energy transfer
-/// from the negotiated service, control mode, departure time, and every charge and discharge limit and energy request
-/// the EV gave in ChargeParameterDiscovery and ScheduleExchange as v2xChargingParameters (discharge limits are
-/// magnitudes; the V2X energy requests keep the EV's sign, which OCPP allows).
+/// The ISO 15118-20 session's parameters in NotifyEVChargingNeeds terms (K18/K19, Q01): requested energy transfer
+/// from the negotiated service, control mode, departure time, and every charge and discharge limit the EV gave in
+/// ChargeParameterDiscovery with the energy requests of its ScheduleExchangeReq as v2xChargingParameters (discharge
+/// powers and currents are magnitudes, as the EV sends them; the V2X minimum energy request is negative when the EV
+/// may give energy back).
 /// </summary>
 public static class EvNeeds
 {
-    /// <param name="evseId">The EVSE.</param>
-    /// <param name="session">The negotiated service and control mode.</param>
-    /// <param name="limits">The EV's limits, energy requests and departure time.</param>
-    /// <param name="stateOfChargePercent">The EV's state of charge, when known.</param>
-    /// <param name="now">When the needs were received (the departure time is relative to it).</param>
-    public static EvChargingNeeds From(int evseId, HlcSessionInfo session, EvLimits limits, double? stateOfChargePercent, DateTimeOffset? now = null)
+    public static EvChargingNeeds From(int evseId, HlcSessionInfo session, EvLimits limits, double? stateOfChargePercent, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(limits);
@@ -26,11 +22,12 @@ public static class EvNeeds
         {
             AvailableEnergyTransfer = [service],
             ControlMode = session.ControlMode.StartsWith("Dynamic", StringComparison.OrdinalIgnoreCase) ? ChargingControlMode.DynamicControl : ChargingControlMode.ScheduledControl,
-            DepartureTime = now is { } at && limits.DepartureSeconds is { } seconds ? at.AddSeconds(seconds) : null,
+            DepartureTime = limits.DepartureSeconds is { } seconds ? now.AddSeconds(seconds) : null,
             Dc = isDc
                 ? new DcChargingNeeds(limits.MaxChargeCurrentAmperes, limits.MaxVoltageVolts)
                 {
                     EvMaxPower = limits.MaxChargePowerWatts,
+                    EnergyAmount = limits.TargetEnergyRequestWattHours is > 0 ? limits.TargetEnergyRequestWattHours : null,
                     StateOfCharge = stateOfChargePercent is { } soc ? (int)Math.Clamp(Math.Round(soc), 0, 100) : null,
                 }
                 : null,
@@ -43,10 +40,11 @@ public static class EvNeeds
                 MinVoltage = limits.MinVoltageVolts,
                 MaxVoltage = limits.MaxVoltageVolts,
                 EvTargetEnergyRequest = limits.TargetEnergyRequestWattHours,
-                EvMinEnergyRequest = limits.MinEnergyRequestWattHours,
-                EvMaxEnergyRequest = limits.MaxEnergyRequestWattHours,
-                EvMinV2XEnergyRequest = limits.MinV2xEnergyRequestWattHours,
-                EvMaxV2XEnergyRequest = limits.MaxV2xEnergyRequestWattHours,
+                EvMaxEnergyRequest = limits.MaximumEnergyRequestWattHours,
+                EvMinEnergyRequest = limits.MinimumEnergyRequestWattHours,
+                EvMaxV2XEnergyRequest = limits.MaximumV2xEnergyRequestWattHours,
+                EvMinV2XEnergyRequest = limits.MinimumV2xEnergyRequestWattHours,
+                TargetSoC = limits.TargetSocPercent is { } target ? Math.Clamp(target, 0, 100) : null,
             },
         };
     }

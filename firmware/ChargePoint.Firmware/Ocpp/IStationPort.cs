@@ -36,4 +36,7 @@ public interface IStationPort
 
     /// <summary>The ISO 15118-20 session's EV data (ConnectedEV, NotifyEVChargingNeeds).</summary>
     void EvConnected(int evseId, HlcSessionInfo session, EvLimits limits);
+
+    /// <summary>Scheduled mode: the EV proposed a power profile (NotifyEVChargingSchedule, K18).</summary>
+    void EvChargingScheduleProposed(int evseId, HlcEvPowerProfile profile);
 }

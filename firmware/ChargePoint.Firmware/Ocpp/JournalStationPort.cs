@@ -79,6 +79,13 @@ public sealed partial class JournalStationPort(TimeProvider time, ILogger<Journa
         }
     }
 
+    public void EvChargingScheduleProposed(int evseId, HlcEvPowerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var first = profile.Entries.Count > 0 ? profile.Entries[0].PowerWatts : 0;
+        Record(evseId, "NotifyEVChargingSchedule", $"tuple {profile.SelectedScheduleTupleId} {profile.Entries.Count} entries, first {first:0} W");
+    }
+
     /// <summary>Adds one entry to the journal (the OCPP station port journals what it sends, too).</summary>
     public void Record(int evseId, string kind, string detail)
     {

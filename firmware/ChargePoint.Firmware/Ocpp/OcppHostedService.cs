@@ -2,6 +2,7 @@ using ChargePoint.Firmware.Configuration;
 using ChargePoint.Firmware.Energy;
 using ChargePoint.Firmware.Hosting;
 using ChargePoint.Ocpp.DeviceModel;
+using ChargePoint.Ocpp.SmartCharging.Wire;
 using ChargePoint.Ocpp.Station;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -51,8 +52,27 @@ public sealed partial class OcppHostedService : IHostedService, IAsyncDisposable
     /// <summary>The running client, once the CSMS URL is known (null when the station has no CSMS).</summary>
     public Task<OcppStationRuntime?> Runtime => _ready.Task;
 
+    /// <summary>
+    /// The running client (whose profile store the station follows), null on a station without a CSMS; false while
+    /// a configured client is still starting, when local controls must wait.
+    /// </summary>
+    public bool TryRuntime(out OcppStationRuntime? runtime)
+    {
+        runtime = null;
+        if (!Runtime.IsCompleted)
+        {
+            return false;
+        }
+
+        runtime = Runtime.IsCompletedSuccessfully ? Runtime.Result : null;
+        return true;
+    }
+
     /// <summary>The port the OCPP client offers the firmware (null when OCPP is not configured).</summary>
     public IOcppStationPort? Port => _runtime?.Station.Transactions;
+
+    /// <summary>Reports the site energy manager's limits to the CSMS (K11-K13) while OCPP runs.</summary>
+    public ExternalLimitReporter? ExternalLimits { get; private set; }
 
     /// <summary>The RPC client while OCPP runs (diagnostics: connection state and subprotocol).</summary>
     public ChargePoint.Ocpp.Rpc.OcppRpcClient? Rpc => _runtime?.Rpc;
@@ -161,9 +181,13 @@ public sealed partial class OcppHostedService : IHostedService, IAsyncDisposable
             }
         };
 
-        // The CSMS's profiles are the ones the charge loop follows.
+        // The CSMS's profiles are the ones the charge loop follows; its AFRR signals (Q08) and priority-charging
+        // switches (K21) reach the energy decision of the running transaction.
         _schedules.UseStore(runtime.SmartCharging.Store);
         runtime.SmartCharging.ProfilesChanged += _schedules.ProfilesChanged;
+        runtime.V2x.AfrrSignalReceived += _schedules.AfrrSignalReceived;
+        runtime.V2x.PriorityChargingRequested += request => _schedules.SetPriorityCharging(request.EvseId, request.TransactionId, request.Activate);
+        ExternalLimits = new ExternalLimitReporter(runtime.V2x, runtime.Station.Transactions, runtime.DeviceModel, _loggers.CreateLogger<ExternalLimitReporter>());
         _runtime = runtime;
         LogStarting(settings.Options.CsmsUrl, settings.Options.StationId);
         var run = Task.Run(() => runtime.RunAsync(_stop.Token), CancellationToken.None);

@@ -93,7 +93,7 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
     {
         ArgumentNullException.ThrowIfNull(fault);
         _journal.FaultRaised(evseId, fault);
-        Do(runtime => Observe(NotifyEventAsync(runtime, evseId, fault)));
+        Do(runtime => NotifyEvent(runtime, evseId, fault));
     }
 
     public bool? Authorize(int evseId, string idToken)
@@ -147,19 +147,25 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
     {
         _journal.TransactionEnded(evseId, transactionId, reason, importedWattHours, exportedWattHours);
         var view = View(evseId);
-        Do(runtime =>
-        {
-            var tm = runtime.Station.Transactions;
-            if (view.LastReading is { } last)
-            {
-                tm.MeterSample(evseId, Reading(last, view.StateOfCharge));
-            }
 
-            Observe(tm.StopTransactionAsync(evseId, Reason(reason), _stop.Token));
-            view.EnergyMode = null;
-            SyncTransaction(runtime, evseId, reason.ToString());
-        });
-        _settlement.Close(transactionId, _time.GetUtcNow(), reason.ToString(), view.LastReading?.ImportedEnergyWattHours, view.LastReading?.ExportedEnergyWattHours);
+        // Under the EVSE's reading gate: a meter sample arriving meanwhile cannot move the settlement past the
+        // registers TransactionEvent Ended reports, so the CSMS and the station settle the same energy.
+        lock (view.ReadingGate)
+        {
+            Do(runtime =>
+            {
+                var tm = runtime.Station.Transactions;
+                if (view.LastReading is { } last)
+                {
+                    tm.MeterSample(evseId, Reading(last, view.StateOfCharge));
+                }
+
+                Observe(tm.StopTransactionAsync(evseId, Reason(reason), _stop.Token));
+                view.EnergyMode = null;
+                SyncTransaction(runtime, evseId, reason.ToString());
+            });
+            _settlement.Close(transactionId, _time.GetUtcNow(), reason.ToString(), view.LastReading?.ImportedEnergyWattHours, view.LastReading?.ExportedEnergyWattHours);
+        }
     }
 
     public void EnergyTransferPaused(int evseId)
@@ -183,14 +189,17 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
     public void MeterSampled(int evseId, HalReading reading, double? stateOfChargePercent)
     {
         var view = View(evseId);
-        view.LastReading = reading;
-        view.StateOfCharge = stateOfChargePercent ?? view.StateOfCharge;
-
-        // Written before the client may send the sample, so registers recovered after a crash are never behind
-        // what the CSMS already saw.
-        if (view.Transaction is { } id)
+        lock (view.ReadingGate)
         {
-            _settlement.Update(id, reading.ImportedEnergyWattHours, reading.ExportedEnergyWattHours, view.StateOfCharge);
+            view.LastReading = reading;
+            view.StateOfCharge = stateOfChargePercent ?? view.StateOfCharge;
+
+            // Written before the client may send the sample, so registers recovered after a crash are never behind
+            // what the CSMS already saw.
+            if (view.Transaction is { } id)
+            {
+                _settlement.Update(id, reading.ImportedEnergyWattHours, reading.ExportedEnergyWattHours, view.StateOfCharge);
+            }
         }
 
         Do(runtime =>
@@ -235,6 +244,13 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
             model.SetInternal("ConnectedEV", "VehicleID", session.EvccId, evseId: evseId);
             model.SetInternal("ConnectedEV", "ProtocolAgreed", session.Protocol, evseId: evseId);
         });
+    }
+
+    public void EvChargingScheduleProposed(int evseId, HlcEvPowerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        _journal.EvChargingScheduleProposed(evseId, profile);
+        Do(runtime => Observe(NotifyEvChargingScheduleAsync(runtime, evseId, profile)));
     }
 
     public void Dispose()
@@ -398,19 +414,25 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
         LogChargingNeeds(needs.EvseId, result.Outcome, result.ReasonCode);
     }
 
-    private async Task NotifyEventAsync(OcppStationRuntime runtime, int evseId, StationFault fault)
+    /// <summary>Queued durably by the client (eventId assigned there), so a fault raised offline reaches the CSMS later.</summary>
+    private void NotifyEvent(OcppStationRuntime runtime, int evseId, StationFault fault) =>
+        runtime.Events.Report(FaultEvents.Notification(evseId, fault, eventId: 0, _time.GetUtcNow(), View(evseId).Transaction));
+
+    /// <summary>K18: the EV's power profile, as it proposed it, to the CSMS (not queued while offline: it is only
+    /// informative, and a renegotiation brings a newer one).</summary>
+    private async Task NotifyEvChargingScheduleAsync(OcppStationRuntime runtime, int evseId, HlcEvPowerProfile profile)
     {
         if (!runtime.Rpc.IsConnected || runtime.Station.Registration != RegistrationStatusEnumType.Accepted)
         {
-            LogEventNotSent(fault.Kind);
-            return; // Not queued (QueueAllMessages is false): the Faulted status is reported on reconnect.
+            LogEvScheduleNotSent(evseId);
+            return;
         }
 
-        var request = FaultEvents.Notification(evseId, fault, Interlocked.Increment(ref _nextEventId), _time.GetUtcNow(), View(evseId).Transaction);
-        await runtime.Rpc.CallAsync<NotifyEventRequest, NotifyEventResponse>(request, _stop.Token).ConfigureAwait(false);
+        var tuple = profile.SelectedScheduleTupleId is { } id ? (int)Math.Min(id, int.MaxValue) : (int?)null;
+        var schedule = EvChargingSchedule.From(profile, tuple ?? 1);
+        var result = await runtime.V2x.NotifyEvChargingScheduleAsync(evseId, profile.TimeAnchor, schedule, tuple, profile.PowerToleranceAccepted, _stop.Token).ConfigureAwait(false);
+        LogEvSchedule(evseId, schedule.ChargingSchedulePeriod.Count, result.Response is { } response ? response.Status.ToWire() : result.ToString());
     }
-
-    private int _nextEventId;
 
     private void Observe(Task task) =>
         task.ContinueWith(t => LogPortFailure(t.Exception!.GetBaseException().Message), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -448,13 +470,20 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
     [LoggerMessage(EventId = LogAreas.Ocpp + 24, Level = LogLevel.Information, Message = "EVSE {EvseId}: NotifyEVChargingNeeds {Outcome} ({Reason})")]
     private partial void LogChargingNeeds(int evseId, ChargingNeedsOutcome outcome, string? reason);
 
-    [LoggerMessage(EventId = LogAreas.Ocpp + 25, Level = LogLevel.Warning, Message = "NotifyEvent for {Kind} not sent: CSMS not reachable")]
-    private partial void LogEventNotSent(StationFaultKind kind);
+
+    [LoggerMessage(EventId = LogAreas.Ocpp + 26, Level = LogLevel.Information, Message = "EVSE {EvseId}: NotifyEVChargingSchedule with {Periods} period(s): {Status}")]
+    private partial void LogEvSchedule(int evseId, int periods, string status);
+
+    [LoggerMessage(EventId = LogAreas.Ocpp + 27, Level = LogLevel.Warning, Message = "EVSE {EvseId}: the EV's charging schedule was not sent: CSMS not reachable")]
+    private partial void LogEvScheduleNotSent(int evseId);
 
     /// <summary>What the port remembers per EVSE between calls.</summary>
     private sealed class EvseView(int evseId)
     {
         public int EvseId { get; } = evseId;
+
+        /// <summary>Orders meter samples against the end of a transaction (see TransactionEnded).</summary>
+        public Lock ReadingGate { get; } = new();
 
         public bool PluggedIn { get; set; }
 

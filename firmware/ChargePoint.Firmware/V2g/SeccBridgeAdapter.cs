@@ -38,8 +38,7 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
     private bool _parametersSent;
     private EvLimits? _lastLimits;
     private volatile bool _renegotiationRequested;
-    private bool _evRenegotiating;
-    private bool _serviceReselected;
+    private int _relaysPending;
     private volatile bool _transferring;
     private bool _stopSent;
     private int? _scheduleRevision;
@@ -104,8 +103,13 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
 
     public void OnServiceSelected(EnergyTransferService service, ControlMode controlMode, ushort parameterSetId)
     {
-        // A second selection in one connection is a service renegotiation (SessionStop ServiceRenegotiation).
-        _serviceReselected = _service is not null && _parametersSent;
+        // A second selection in one connection is a service renegotiation (SessionStop ServiceRenegotiation): the
+        // ChargeParameterDiscovery and ScheduleExchange that follow are relayed (K17.FR.01).
+        if (_service is not null && _parametersSent)
+        {
+            _relaysPending = 2;
+        }
+
         _service = service;
         _mode = controlMode;
         LogServiceSelected(_logger, service, controlMode, parameterSetId);
@@ -116,24 +120,29 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
         });
     }
 
+    /// <summary>The SECC reports needs after ChargeParameterDiscovery (limits), after ScheduleExchange (departure
+    /// time and energy requests added) and when a Dynamic loop changes them: the first answers the EV, the second is
+    /// reported to the CSMS, later changes bound the energy decision (and reach the CSMS after a renegotiation the
+    /// EV started or a new service selection).</summary>
     public void OnEvChargingNeeds(EvChargingNeeds needs)
     {
         ArgumentNullException.ThrowIfNull(needs);
         var limits = ToEvLimits(needs, _rating);
         if (_parametersSent)
         {
-            // Every later change reaches the energy manager; the CSMS hears it when the EV renegotiated of its own
-            // accord or chose a service again (K17.FR.01), not after a renegotiation we asked for (K16.FR.09).
-            // The needs that follow a renegotiation or a new service selection are the ones it produced.
-            var relay = _evRenegotiating || _serviceReselected;
-            _evRenegotiating = false;
-            if (limits == _lastLimits && !_serviceReselected)
+            // The CSMS hears the needs of the first ScheduleExchangeReq, and those after a renegotiation the EV
+            // started or a new service selection; every other change only reaches the energy manager.
+            var relay = _relaysPending > 0;
+            if (relay)
+            {
+                _relaysPending--;
+            }
+            else if (limits == _lastLimits)
             {
                 return;
             }
 
             _lastLimits = limits;
-            _serviceReselected = false;
             Enqueue(_ =>
             {
                 Apply(_bridge.EvNeedsChanged(limits, relay));
@@ -144,6 +153,7 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
 
         _parametersSent = true;
         _lastLimits = limits;
+        _relaysPending = 1; // the ScheduleExchangeReq that follows
         Enqueue(_ =>
         {
             var targets = _bridge.ChargeParameters(limits);
@@ -192,7 +202,11 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
                 break;
             case PowerDeliveryCommand.ScheduleRenegotiation:
                 // Ours when we notified ScheduleRenegotiation since the last schedule; the EV's own otherwise.
-                _evRenegotiating = !_renegotiationRequested;
+                if (!_renegotiationRequested)
+                {
+                    _relaysPending = 1; // the ScheduleExchangeReq that follows
+                }
+
                 _renegotiationRequested = false;
                 break;
             case PowerDeliveryCommand.Stop or PowerDeliveryCommand.Standby:
@@ -204,6 +218,28 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
                 });
                 break;
         }
+    }
+
+    /// <summary>K18: in Scheduled mode the EV's power profile goes to the CSMS (NotifyEVChargingSchedule); a
+    /// Dynamic-mode profile is informative only and is not reported.</summary>
+    public void OnEvPowerProfile(EvPowerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.ControlMode != ControlMode.Scheduled)
+        {
+            return;
+        }
+
+        var proposed = new HlcEvPowerProfile(
+            profile.TimeAnchor,
+            profile.SelectedScheduleTupleId,
+            profile.PowerToleranceAccepted,
+            [.. profile.Entries.Select(e => new HlcPowerProfileEntry(e.Duration, e.Power))]);
+        Enqueue(_ =>
+        {
+            _bridge.EvPowerProfileProposed(proposed);
+            return ValueTask.CompletedTask;
+        });
     }
 
     public void OnChargeLoop(EvLoopStatus status)
@@ -345,13 +381,16 @@ public sealed partial class SeccBridgeAdapter : ISeccFeedback, IAsyncDisposable
         needs.MaximumChargeCurrent ?? rating.MaxChargeCurrentAmperes,
         needs.MaximumDischargeCurrent ?? (needs.MaximumDischargePower is > 0 ? rating.MaxDischargeCurrentAmperes : 0),
         needs.MinimumVoltage ?? rating.MinVoltageVolts,
-        needs.MaximumVoltage ?? rating.MaxVoltageVolts,
-        needs.TargetEnergyRequest,
-        needs.MinimumEnergyRequest,
-        needs.MaximumEnergyRequest,
-        needs.MinimumV2XEnergyRequest,
-        needs.MaximumV2XEnergyRequest,
-        needs.DepartureTime);
+        needs.MaximumVoltage ?? rating.MaxVoltageVolts)
+    {
+        DepartureSeconds = needs.DepartureTime,
+        TargetEnergyRequestWattHours = needs.TargetEnergyRequest,
+        MaximumEnergyRequestWattHours = needs.MaximumEnergyRequest,
+        MinimumEnergyRequestWattHours = needs.MinimumEnergyRequest,
+        MaximumV2xEnergyRequestWattHours = needs.MaximumV2XEnergyRequest,
+        MinimumV2xEnergyRequestWattHours = needs.MinimumV2XEnergyRequest,
+        TargetSocPercent = needs.TargetSoc,
+    };
 
     private void Enqueue(Func<CancellationToken, ValueTask> work) => _work.Writer.TryWrite(work);
 

@@ -15,6 +15,7 @@ public sealed class DeviceModelService
     private readonly DeviceModelStore? _store;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, string> _values;
+    private readonly Dictionary<string, Func<string, VariableRefusal?>> _guards = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public DeviceModelService(IReadOnlyList<VariableDeclaration> declarations, DeviceModelStore? store, TimeProvider time)
@@ -42,6 +43,24 @@ public sealed class DeviceModelService
 
     /// <summary>Raised after a value changed (through SetVariables or <see cref="SetInternal"/>).</summary>
     public event Action<VariableDeclaration, string>? Changed;
+
+    /// <summary>Raised after a SetVariables of the CSMS changed a value (after <see cref="Changed"/>); not for
+    /// values the station sets itself.</summary>
+    public event Action<VariableDeclaration, string>? ChangedByCsms;
+
+    /// <summary>
+    /// Adds a check a SetVariables value must pass after the generic rules (type, limits, values list), for rules
+    /// that depend on other state (e.g. NetworkConfigurationPriority may only name configured slots, A05.FR.10).
+    /// </summary>
+    public void Guard(string component, string variable, Func<string, VariableRefusal?> check, string? instance = null)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var declaration = Require(new ComponentAddress(component), variable, instance);
+        lock (_gate)
+        {
+            _guards[declaration.Key] = check;
+        }
+    }
 
     public IReadOnlyList<VariableDeclaration> Declarations => _declarations;
 
@@ -129,7 +148,19 @@ public sealed class DeviceModelService
             return Rejected(result, "InvalidValue", problem);
         }
 
+        Func<string, VariableRefusal?>? guard;
+        lock (_gate)
+        {
+            _guards.TryGetValue(declaration.Key, out guard);
+        }
+
+        if (guard?.Invoke(request.AttributeValue) is { } refusal)
+        {
+            return Rejected(result, refusal.ReasonCode, refusal.Detail);
+        }
+
         Store(declaration, request.AttributeValue);
+        ChangedByCsms?.Invoke(declaration, request.AttributeValue);
         return result with { AttributeStatus = declaration.RebootRequired ? SetVariableStatusEnumType.RebootRequired : SetVariableStatusEnumType.Accepted };
     }
 

@@ -99,7 +99,8 @@ public static class StationDeviceModel
         Add(smart, "ExternalControlSignalsEnabled", Bool, RW, "true");
         Add(smart, "NotifyChargingLimitWithSchedules", Bool, RW, "false");
         Add(smart, "Phases3to1", Bool, RO, "false");
-        Add(smart, "SupportedAdditionalPurposes", Members, RO, string.Empty, valuesList: "PriorityCharging,LocalGeneration");
+        // PriorityCharging is composited (K21/K22); LocalGeneration's composite rule is not confirmed yet, so it is not offered.
+        Add(smart, "SupportedAdditionalPurposes", Members, RO, "PriorityCharging", valuesList: "PriorityCharging,LocalGeneration");
         // Which purposes survive a reboot; the station's profile store follows these values (SmartCharging/Wire).
         Add(smart, "ChargingProfilePersistence", Bool, RO, "false", instance: "TxProfile");
         Add(smart, "ChargingProfilePersistence", Bool, RO, "true", instance: "ChargingStationExternalConstraints");
@@ -145,8 +146,12 @@ public static class StationDeviceModel
         Add(comm, "MessageAttemptInterval", Int, RW, "60", instance: "TransactionEvent", unit: "s", minLimit: 0);
         Add(comm, "OfflineThreshold", Int, RW, "60", unit: "s", minLimit: 0);
         Add(comm, "QueueAllMessages", Bool, RW, "false");
-        Add(comm, "NetworkConfigurationPriority", Str, RW, "0");
-        Add(comm, "NetworkProfileConnectionAttempts", Int, RW, "3", minLimit: 0);
+        // B09/B10: slot 0 is the configured Ocpp:* profile, 1 and 2 take profiles the CSMS sets (Network/NetworkProfiles).
+        // The appendix CSV calls the data type "string"; SequenceList is used because the list is ordered and B09.FR.05
+        // checks configurationSlot against its valuesList (other implementations declare it SequenceList too).
+        Add(comm, "NetworkConfigurationPriority", DataEnumType.SequenceList, RW, "0", valuesList: "0,1,2");
+        Add(comm, "NetworkProfileConnectionAttempts", Int, RW, "3", minLimit: 1);
+        Add(comm, "ActiveNetworkProfile", Str, RO, "0");
         Add(comm, "RetryBackOffWaitMinimum", Int, RW, "10", unit: "s", minLimit: 0);
         Add(comm, "RetryBackOffRandomRange", Int, RW, "10", unit: "s", minLimit: 0);
         Add(comm, "RetryBackOffRepeatTimes", Int, RW, "5", minLimit: 0);

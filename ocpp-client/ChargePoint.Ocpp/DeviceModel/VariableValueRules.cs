@@ -11,9 +11,9 @@ public static class VariableValueRules
     {
         ArgumentNullException.ThrowIfNull(declaration);
         ArgumentNullException.ThrowIfNull(value);
-        if (declaration is { Component.Name: "SecurityCtrlr", Variable: "BasicAuthPassword" } && value.Length is < 16 or > 40)
+        if (declaration is { Component.Name: "SecurityCtrlr", Variable: "BasicAuthPassword" } && value.Length is < Rpc.OcppConnectionRules.MinPasswordLength or > Rpc.OcppConnectionRules.MaxPasswordLength)
         {
-            return "password must be 16..40 characters";
+            return $"password must be {Rpc.OcppConnectionRules.MinPasswordLength}..{Rpc.OcppConnectionRules.MaxPasswordLength} characters";
         }
 
         switch (declaration.DataType)

@@ -11,6 +11,9 @@ public enum OutboxKind
 
     /// <summary>SecurityEventNotification.</summary>
     Security = 2,
+
+    /// <summary>NotifyEvent of a hard-wired alert (Station/EventNotifications).</summary>
+    Event = 3,
 }
 
 /// <summary>A queued CALL payload, committed to disk before the first send attempt.</summary>

@@ -29,6 +29,7 @@ public sealed partial class OutboxSender : IDisposable
         _time = time;
         _logger = logger;
         outbox.Enqueued += Wake;
+        outbox.Dropped += OnDropped;
     }
 
     /// <summary>Raised after the CSMS answered a queued TransactionEvent: (the request as sent, the answer).</summary>
@@ -42,6 +43,7 @@ public sealed partial class OutboxSender : IDisposable
     public void Dispose()
     {
         _outbox.Enqueued -= Wake;
+        _outbox.Dropped -= OnDropped;
         _wake.Dispose();
     }
 
@@ -101,6 +103,9 @@ public sealed partial class OutboxSender : IDisposable
             case "SecurityEventNotification":
                 var security = await _rpc.CallPreparedAsync<SecurityEventNotificationResponse>(message.Action, message.Payload, cancellationToken).ConfigureAwait(false);
                 return (security.IsSuccess, security.Failure, security.ToString());
+            case "NotifyEvent":
+                var notified = await _rpc.CallPreparedAsync<NotifyEventResponse>(message.Action, message.Payload, cancellationToken).ConfigureAwait(false);
+                return (notified.IsSuccess, notified.Failure, notified.ToString());
             case "MeterValues":
                 var meter = await _rpc.CallPreparedAsync<MeterValuesResponse>(message.Action, message.Payload, cancellationToken).ConfigureAwait(false);
                 return (meter.IsSuccess, meter.Failure, meter.ToString());
@@ -108,6 +113,11 @@ public sealed partial class OutboxSender : IDisposable
                 throw new InvalidOperationException("Outbox holds an action it cannot send: " + message.Action);
         }
     }
+
+    private void OnDropped(OutboxMessage message) => LogQueueFull(message.Action, message.Sequence, message.Kind, _outbox.Capacity);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Offline queue full ({Capacity} messages): dropped queued {Action} #{Sequence} ({Kind})")]
+    private partial void LogQueueFull(string action, long sequence, OutboxKind kind, int capacity);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Dropped queued {Action} #{Sequence} after {Attempts} attempts: {Result}")]
     private partial void LogGaveUp(string action, long sequence, int attempts, string result);

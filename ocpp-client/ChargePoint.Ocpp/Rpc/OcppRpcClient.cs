@@ -20,22 +20,24 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OcppRequestHandlers _handlers = new();
-    private readonly Uri _endpoint;
+    private readonly IOcppConnectionPlan _plan;
     private readonly SemaphoreSlim _callLock = new(1, 1);
     private readonly Lock _gate = new();
     private OcppLink? _link;
+    private OcppEndpoint? _active;
 #pragma warning disable CA1859 // One slot holds calls of every response type; the interface is the point.
     private IPendingCall? _pending;
 #pragma warning restore CA1859
     private TaskCompletionSource _connectedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public OcppRpcClient(OcppRpcOptions options, TimeProvider time, ILogger<OcppRpcClient> logger)
+    /// <summary><paramref name="plan"/> chooses the endpoint of each attempt (network connection profiles); null dials the configured one.</summary>
+    public OcppRpcClient(OcppRpcOptions options, TimeProvider time, ILogger<OcppRpcClient> logger, IOcppConnectionPlan? plan = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _time = time ?? TimeProvider.System;
         _logger = logger;
-        _endpoint = options.EndpointUri();
+        _plan = plan ?? new SingleEndpointPlan(options);
     }
 
     /// <summary>Raised (on a pool thread) after each successful connection; CALLs may be made from it.</summary>
@@ -48,6 +50,9 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
     public event Action<string, string>? SecurityFailure;
 
     public bool IsConnected => Volatile.Read(ref _link) is not null;
+
+    /// <summary>The endpoint of the current (or, once disconnected, the last) connection; null before the first.</summary>
+    public OcppEndpoint? ActiveEndpoint => Volatile.Read(ref _active);
 
     /// <summary>The subprotocol the CSMS accepted on the current connection.</summary>
     public string? SubProtocol => Volatile.Read(ref _link)?.Socket.SubProtocol;
@@ -96,7 +101,8 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
                     return OcppCallResult.Failed<TResponse>(OcppCallFailure.NotConnected);
                 }
 
-                return await pending.Task.WaitAsync(_options.MessageTimeout, _time, cancellationToken).ConfigureAwait(false);
+                var timeout = Volatile.Read(ref _active)?.MessageTimeout ?? _options.MessageTimeout;
+                return await pending.Task.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -134,13 +140,15 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
         var attempt = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
+            var endpoint = _plan.Next();
             var servedAConnection = false;
             try
             {
-                using var socket = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+                using var socket = await ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
                 servedAConnection = true;
                 attempt = 0;
-                await ServeAsync(socket, cancellationToken).ConfigureAwait(false);
+                _plan.Connected(endpoint);
+                await ServeAsync(socket, endpoint, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -148,12 +156,21 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
             }
             catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException or AuthenticationException or OperationCanceledException)
             {
-                LogConnectionFailed(_endpoint, ex.GetBaseException().Message);
+                LogConnectionFailed(endpoint.Uri, ex.GetBaseException().Message);
             }
 
             if (cancellationToken.IsCancellationRequested)
             {
                 break;
+            }
+
+            if (servedAConnection)
+            {
+                _plan.Disconnected(endpoint);
+            }
+            else if (_plan.Failed(endpoint))
+            {
+                attempt = 0; // B10.FR.03: the next profile gets its own attempts, from the minimum back-off.
             }
 
             var delay = OcppBackOff.Delay(_options, servedAConnection ? 0 : attempt++, Random.Shared.NextDouble());
@@ -180,7 +197,7 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
         _callLock.Dispose();
     }
 
-    private async Task<ClientWebSocket> ConnectAsync(CancellationToken cancellationToken)
+    private async Task<ClientWebSocket> ConnectAsync(OcppEndpoint endpoint, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         try
@@ -189,15 +206,15 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
             socket.Options.AddSubProtocol(Ocpp201);
             socket.Options.KeepAliveInterval = _options.WebSocketPingInterval;
             socket.Options.CollectHttpResponseDetails = true; // tells a refused password (401) from other failures
-            if (_options.SecurityProfile <= 2 && _options.BasicAuthPassword is { } password)
+            if (endpoint.SecurityProfile <= 2 && endpoint.BasicAuthPassword is { } password)
             {
                 // A00.FR.201: user name = station identity, password = SecurityCtrlr.BasicAuthPassword.
-                var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(_options.StationId + ":" + password));
+                var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(endpoint.StationId + ":" + password));
                 socket.Options.SetRequestHeader("Authorization", "Basic " + token);
             }
 
             using var handler = new SocketsHttpHandler { ConnectTimeout = _options.ConnectTimeout };
-            if (_options.CsmsUrl.Scheme == "wss")
+            if (endpoint.CsmsUrl.Scheme == "wss")
             {
                 handler.SslOptions.EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
                 handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
@@ -212,7 +229,7 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
 
                     return trusted;
                 };
-                if (_options.SecurityProfile == 3 && _options.ClientCertificate is { } clientCertificate)
+                if (endpoint.SecurityProfile == 3 && _options.ClientCertificate is { } clientCertificate)
                 {
                     handler.SslOptions.ClientCertificates = [clientCertificate];
                 }
@@ -221,7 +238,7 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
             using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.ConnectTimeout);
-            await socket.ConnectAsync(_endpoint, invoker, timeout.Token).ConfigureAwait(false);
+            await socket.ConnectAsync(endpoint.Uri, invoker, timeout.Token).ConfigureAwait(false);
             if (socket.SubProtocol is not (Ocpp21 or Ocpp201))
             {
                 // OCPP-J §3.2: without an agreed OCPP subprotocol the connection must not be used.
@@ -229,7 +246,7 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
                 throw new WebSocketException($"CSMS did not accept {Ocpp21} or {Ocpp201}");
             }
 
-            LogConnected(_endpoint, socket.SubProtocol);
+            LogConnected(endpoint.Uri, endpoint.Slot, socket.SubProtocol);
             return socket;
         }
         catch (WebSocketException) when (socket.HttpStatusCode == System.Net.HttpStatusCode.Unauthorized)
@@ -246,12 +263,13 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
         }
     }
 
-    private async Task ServeAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    private async Task ServeAsync(ClientWebSocket socket, OcppEndpoint endpoint, CancellationToken cancellationToken)
     {
         await using var link = new OcppLink(socket, _options.MaxFrameBytes, _logger) { Observer = _options.FrameObserver };
         using var connectionCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var inbound = new OcppInboundCalls(link, _handlers, _logger);
         var inboundWorker = inbound.RunAsync(connectionCts.Token);
+        Volatile.Write(ref _active, endpoint);
         Volatile.Write(ref _link, link);
         lock (_gate)
         {
@@ -344,8 +362,8 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to CSMS {Uri} with {SubProtocol}")]
-    private partial void LogConnected(Uri uri, string? subProtocol);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to CSMS {Uri} (network profile slot {Slot}) with {SubProtocol}")]
+    private partial void LogConnected(Uri uri, int slot, string? subProtocol);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "CSMS connection to {Uri} failed: {Reason}")]
     private partial void LogConnectionFailed(Uri uri, string reason);

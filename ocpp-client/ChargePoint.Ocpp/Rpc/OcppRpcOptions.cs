@@ -48,52 +48,16 @@ public sealed class OcppRpcOptions
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The endpoint the station dials: CSMS URL + "/" + station id (OCPP-J 2.x §3.1).</summary>
-    public Uri EndpointUri()
+    public Uri EndpointUri() => EndpointUri(CsmsUrl, StationId);
+
+    /// <summary>A CSMS URL with the station identity appended as its last path segment.</summary>
+    public static Uri EndpointUri(Uri csmsUrl, string stationId)
     {
-        var baseText = CsmsUrl.AbsoluteUri.TrimEnd('/');
-        return new Uri(baseText + "/" + Uri.EscapeDataString(StationId));
+        ArgumentNullException.ThrowIfNull(csmsUrl);
+        return new Uri(csmsUrl.AbsoluteUri.TrimEnd('/') + "/" + Uri.EscapeDataString(stationId));
     }
 
     /// <summary>Returns the first problem with these options, naming the setting, or null when usable.</summary>
-    public string? Validate()
-    {
-        if (string.IsNullOrWhiteSpace(StationId) || StationId.Length > 48)
-        {
-            return "Ocpp:StationId must be 1..48 characters";
-        }
-
-        if (SecurityProfile is < 1 or > 3)
-        {
-            return "Ocpp:SecurityProfile must be 1, 2 or 3 (profile 0, no authentication, is not supported)";
-        }
-
-        var secure = CsmsUrl.Scheme == "wss";
-        if (!secure && CsmsUrl.Scheme != "ws")
-        {
-            return "Ocpp:CsmsUrl must be a ws:// or wss:// URL";
-        }
-
-        if (SecurityProfile >= 2 && !secure)
-        {
-            return $"Ocpp:CsmsUrl must use wss:// for security profile {SecurityProfile}";
-        }
-
-        if (SecurityProfile <= 2 && string.IsNullOrEmpty(BasicAuthPassword))
-        {
-            return $"Ocpp:BasicAuthPassword is required for security profile {SecurityProfile}";
-        }
-
-        if (BasicAuthPassword is { Length: > 40 or < 16 } && SecurityProfile <= 2)
-        {
-            // SecurityCtrlr.BasicAuthPassword is a passwordString of 16..40 characters (A00.FR.205).
-            return "Ocpp:BasicAuthPassword must be 16..40 characters";
-        }
-
-        if (SecurityProfile == 3 && ClientCertificate is null)
-        {
-            return "Ocpp:ClientCertificatePath is required for security profile 3";
-        }
-
-        return null;
-    }
+    public string? Validate() =>
+        OcppConnectionRules.Problem(CsmsUrl, StationId, SecurityProfile, BasicAuthPassword, ClientCertificate is not null, OcppConnectionRules.ConfigurationKeys);
 }

@@ -1,3 +1,4 @@
+using ChargePoint.Ocpp.DeviceModel;
 using ChargePoint.Ocpp.Messages;
 using ChargePoint.Ocpp.Rpc;
 
@@ -22,38 +23,62 @@ public sealed partial class OcppStation
         });
         handlers.HandleWithFollowUp<GetReportRequest, GetReportResponse>((request, _) =>
         {
-            var items = _deviceModel.Report(request.ComponentVariable).Where(r => MatchesCriteria(r, request.ComponentCriteria)).ToList();
+            var inventory = _deviceModel.Report(ReportBaseEnumType.FullInventory).ToList();
+            var items = ComponentCriteria.Apply(_deviceModel.Report(request.ComponentVariable), inventory, request.ComponentCriteria).ToList();
             var status = items.Count == 0 ? GenericDeviceModelStatusEnumType.EmptyResultSet : GenericDeviceModelStatusEnumType.Accepted;
             return ValueTask.FromResult(new OcppReply<GetReportResponse>(
                 new GetReportResponse { Status = status },
                 items.Count == 0 ? null : ct => SendReportAsync(request.RequestId, items, ct)));
         });
-        handlers.HandleWithFollowUp<ResetRequest, ResetResponse>((request, _) =>
-        {
-            // B11/B12: OnIdle waits for running transactions; Immediate ends them first.
-            if (request.Type == ResetEnumType.OnIdle && Transactions.AnyTransaction)
-            {
-                return ValueTask.FromResult(new OcppReply<ResetResponse>(new ResetResponse { Status = ResetStatusEnumType.Scheduled }));
-            }
-
-            return ValueTask.FromResult(new OcppReply<ResetResponse>(new ResetResponse { Status = ResetStatusEnumType.Accepted }, async ct =>
-            {
-                for (var evse = 1; evse <= _layout.EvseCount; evse++)
-                {
-                    await Transactions.StopTransactionAsync(evse, ReasonEnumType.ImmediateReset, ct).ConfigureAwait(false);
-                }
-
-                ResetRequested?.Invoke(request.Type);
-            }));
-        });
+        handlers.HandleWithFollowUp<ResetRequest, ResetResponse>((request, _) => ValueTask.FromResult(Reset(request)));
         handlers.HandleWithFollowUp<TriggerMessageRequest, TriggerMessageResponse>((request, _) => ValueTask.FromResult(Trigger(request)));
         handlers.HandleWithFollowUp<ChangeAvailabilityRequest, ChangeAvailabilityResponse>((request, _) => ValueTask.FromResult(ChangeAvailability(request)));
         handlers.Handle<DataTransferRequest, DataTransferResponse>((request, _) =>
             ValueTask.FromResult(new DataTransferResponse { Status = DataTransferStatusEnumType.UnknownVendorId })); // P01.FR.06: no vendor extensions known.
     }
 
-    private static bool MatchesCriteria(ReportDataType item, IReadOnlyList<ComponentCriterionEnumType>? criteria) =>
-        criteria is null || criteria.Count == 0 || criteria.Any(c => item.Variable.Name == c.ToWire() && item.VariableAttribute[0].Value == "true");
+    /// <summary>
+    /// B11/B12: Immediate ends running transactions (ImmediateReset) and resets; OnIdle resets at once when no
+    /// transaction runs, otherwise answers Scheduled and resets when the last one ends. Resetting one EVSE is not
+    /// supported (the station restarts as a whole), so a request with evseId is Rejected.
+    /// </summary>
+    private OcppReply<ResetResponse> Reset(ResetRequest request)
+    {
+        if (request.EvseId is not null)
+        {
+            return new(new ResetResponse
+            {
+                Status = ResetStatusEnumType.Rejected,
+                StatusInfo = new StatusInfoType { ReasonCode = "UnsupportedRequest", AdditionalInfo = "only the whole station can be reset" },
+            });
+        }
+
+        if (request.Type == ResetEnumType.OnIdle && Transactions.AnyTransaction)
+        {
+            Volatile.Write(ref _resetWhenIdle, true);
+            return new(new ResetResponse { Status = ResetStatusEnumType.Scheduled });
+        }
+
+        return new(new ResetResponse { Status = ResetStatusEnumType.Accepted }, async ct =>
+        {
+            for (var evse = 1; evse <= _layout.EvseCount; evse++)
+            {
+                await Transactions.StopTransactionAsync(evse, ReasonEnumType.ImmediateReset, ct).ConfigureAwait(false);
+            }
+
+            ResetRequested?.Invoke(request.Type);
+        });
+    }
+
+    /// <summary>B12: a Scheduled OnIdle reset happens once no transaction runs any more.</summary>
+    private void OnTransactionEnded(int evseId, string transactionId)
+    {
+        if (!Transactions.AnyTransaction && Interlocked.Exchange(ref _resetWhenIdle, false))
+        {
+            LogIdleReset(transactionId);
+            ResetRequested?.Invoke(ResetEnumType.OnIdle);
+        }
+    }
 
     private OcppReply<TriggerMessageResponse> Trigger(TriggerMessageRequest request)
     {
@@ -83,10 +108,37 @@ public sealed partial class OcppStation
                             await SendStatusAsync(evse, connector, status, ct).ConfigureAwait(false);
                         }
                     });
+            case MessageTriggerEnumType.TransactionEvent:
+                var running = TriggerTargets(request.Evse).Where(e => Transactions.TransactionId(e) is not null).ToList();
+                return running.Count == 0 ? Reply(TriggerMessageStatusEnumType.Rejected) : Reply(TriggerMessageStatusEnumType.Accepted, _ =>
+                {
+                    running.ForEach(e => Transactions.TriggeredUpdate(e));
+                    return Task.CompletedTask;
+                });
+            case MessageTriggerEnumType.MeterValues:
+                var readings = TriggerTargets(request.Evse).Select(e => (Evse: e, Reading: Transactions.LastReading(e))).Where(r => r.Reading is not null).ToList();
+                return readings.Count == 0 ? Reply(TriggerMessageStatusEnumType.Rejected) : Reply(TriggerMessageStatusEnumType.Accepted, async ct =>
+                {
+                    var measurands = _deviceModel.GetList("AlignedDataCtrlr", "Measurands");
+                    foreach (var (evse, reading) in readings)
+                    {
+                        var value = MeterValueBuilder.Build(reading! with { Timestamp = _time.GetUtcNow() }, measurands, ReadingContextEnumType.Trigger);
+                        if (value.SampledValue.Count == 0)
+                        {
+                            continue; // AlignedDataCtrlr.Measurands is empty: nothing to report (the schema wants 1+ values).
+                        }
+
+                        await _rpc.CallAsync<MeterValuesRequest, MeterValuesResponse>(new MeterValuesRequest { EvseId = evse, MeterValue = [value] }, ct).ConfigureAwait(false);
+                    }
+                });
             default:
                 return Reply(TriggerMessageStatusEnumType.NotImplemented);
         }
     }
+
+    /// <summary>The EVSEs a TriggerMessage names: one (when it exists) or all.</summary>
+    private IEnumerable<int> TriggerTargets(EVSEType? evse) =>
+        evse is null ? Enumerable.Range(1, _layout.EvseCount) : evse.Id >= 1 && evse.Id <= _layout.EvseCount ? [evse.Id] : [];
 
     private OcppReply<ChangeAvailabilityResponse> ChangeAvailability(ChangeAvailabilityRequest request)
     {
@@ -142,6 +194,9 @@ public sealed partial class OcppStation
             }
         }
     }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Information, Message = "Transaction {TransactionId} ended: the scheduled OnIdle reset starts")]
+    private partial void LogIdleReset(string transactionId);
 
     [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "NotifyReport {RequestId} stopped at part {SeqNo}: {Result}")]
     private partial void LogReportAborted(int requestId, int seqNo, string result);

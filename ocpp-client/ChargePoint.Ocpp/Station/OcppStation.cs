@@ -26,6 +26,8 @@ public sealed partial class OcppStation : IDisposable
     private readonly OutboxSender _sender;
     private readonly ConcurrentDictionary<(int Evse, int Connector), ConnectorStatusEnumType> _status = new();
     private RegistrationStatusEnumType? _registration;
+    private int? _registeredSlot;
+    private bool _resetWhenIdle;
     private DateTimeOffset? _disconnectedAt;
 
     public OcppStation(OcppRpcClient rpc, DeviceModelService deviceModel, DurableOutbox outbox, StationLayout layout, TimeProvider time, ILogger logger, OpenTransactionStore? openTransactions = null)
@@ -39,6 +41,7 @@ public sealed partial class OcppStation : IDisposable
         _logger = logger;
         _sender = new OutboxSender(outbox, rpc, deviceModel, time, logger) { IsRegistered = () => _registration == RegistrationStatusEnumType.Accepted };
         Transactions = new TransactionManager(deviceModel, outbox, rpc, time, logger, OnConnectorStatusAsync, openTransactions);
+        Transactions.TransactionEnded += OnTransactionEnded;
         for (var evse = 1; evse <= layout.EvseCount; evse++)
         {
             for (var connector = 1; connector <= layout.ConnectorsPerEvse; connector++)
@@ -110,6 +113,12 @@ public sealed partial class OcppStation : IDisposable
 
     private async Task OnConnectedAsync(CancellationToken cancellationToken)
     {
+        if (_registration == RegistrationStatusEnumType.Accepted && _rpc.ActiveEndpoint?.Slot != _registeredSlot)
+        {
+            // B10.FR.10: connected through another network profile (maybe another CSMS): register there first.
+            _registration = null;
+        }
+
         if (_registration != RegistrationStatusEnumType.Accepted)
         {
             await BootAsync(cancellationToken).ConfigureAwait(false);
@@ -151,6 +160,7 @@ public sealed partial class OcppStation : IDisposable
                 LogBoot(statusName, response.Interval);
                 if (response.Status == RegistrationStatusEnumType.Accepted)
                 {
+                    _registeredSlot = _rpc.ActiveEndpoint?.Slot;
                     // B01.FR.04: the interval of an Accepted boot is the heartbeat interval.
                     if (response.Interval > 0)
                     {

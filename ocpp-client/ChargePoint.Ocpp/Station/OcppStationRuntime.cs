@@ -1,5 +1,6 @@
 using ChargePoint.Ocpp.Authorization;
 using ChargePoint.Ocpp.DeviceModel;
+using ChargePoint.Ocpp.Network;
 using ChargePoint.Ocpp.Queue;
 using ChargePoint.Ocpp.Rpc;
 using ChargePoint.Ocpp.SmartCharging;
@@ -20,17 +21,19 @@ public sealed class OcppStationRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
         Database = new StationDatabase(storagePath);
-        DeviceModel = new DeviceModelService(StationDeviceModel.Declare(layout, options.SecurityProfile, options.StationId), new DeviceModelStore(Database, new SecretStore(storagePath)), time);
+        var secrets = new SecretStore(storagePath); // one instance: the file is rewritten whole on every change
+        DeviceModel = new DeviceModelService(StationDeviceModel.Declare(layout, options.SecurityProfile, options.StationId), new DeviceModelStore(Database, secrets), time);
+        NetworkProfiles = new NetworkProfiles(new NetworkProfileStore(Database, secrets), DeviceModel, options, loggers.CreateLogger<NetworkProfiles>());
 
         // A password set by the CSMS (SetVariables SecurityCtrlr.BasicAuthPassword, A01) wins over the configured one.
-        var stored = DeviceModel.GetStoredSecret("SecurityCtrlr", "BasicAuthPassword");
-        if (!string.IsNullOrEmpty(stored))
+        if (NetworkProfiles.LocalPassword(DeviceModel.GetStoredSecret("SecurityCtrlr", "BasicAuthPassword")) is { Length: > 0 } stored)
         {
             options.BasicAuthPassword = stored;
         }
 
         Outbox = new DurableOutbox(Database, outboxCapacity);
-        Rpc = new OcppRpcClient(options, time, loggers.CreateLogger<OcppRpcClient>());
+        Rpc = new OcppRpcClient(options, time, loggers.CreateLogger<OcppRpcClient>(), NetworkProfiles.Plan);
+        NetworkProfiles.Register(Rpc.Handlers);
         Station = new OcppStation(Rpc, DeviceModel, Outbox, layout, time, loggers.CreateLogger<OcppStation>(), new OpenTransactionStore(Database));
         var profiles = new ChargingProfileStore(new SqliteChargingProfilePersistence(
             Path.Combine(storagePath, ProfilesFileName), loggers.CreateLogger<SqliteChargingProfilePersistence>()),
@@ -43,11 +46,12 @@ public sealed class OcppStationRuntime : IAsyncDisposable
         Authorization = new OcppAuthorizer(Rpc, DeviceModel, new LocalAuthorizationList(Database, DeviceModel), new AuthorizationCache(Database, DeviceModel, time),
             loggers.CreateLogger<OcppAuthorizer>());
         Authorization.Register(Rpc.Handlers);
-        RemoteTransactions = new RemoteTransactionHandlers(Station.Transactions, Authorization, DeviceModel, layout, loggers.CreateLogger<RemoteTransactionHandlers>());
+        RemoteTransactions = new RemoteTransactionHandlers(Station.Transactions, Authorization, DeviceModel, layout, loggers.CreateLogger<RemoteTransactionHandlers>(), SmartCharging);
         RemoteTransactions.Register(Rpc.Handlers);
         Station.TransactionEventAnswered += OnTransactionEventAnswered;
         AlignedMeterValues = new AlignedMeterValues(Station.Transactions, DeviceModel, Outbox, Rpc, time, loggers.CreateLogger<AlignedMeterValues>());
         SecurityEvents = new SecurityEventReporter(Outbox, Rpc, time, loggers.CreateLogger<SecurityEventReporter>());
+        Events = new EventNotifications(Outbox, time, loggers.CreateLogger<EventNotifications>());
         SecurityEvents.Report(SecurityEventReporter.StartupOfTheDevice);
         DeviceModel.Changed += (declaration, _) =>
         {
@@ -65,8 +69,14 @@ public sealed class OcppStationRuntime : IAsyncDisposable
     /// </summary>
     public event Action<int, string>? TransactionDeauthorized;
 
+    /// <summary>B09/B10: network connection profiles and which one each connection attempt uses.</summary>
+    public NetworkProfiles NetworkProfiles { get; }
+
     /// <summary>J01: clock-aligned meter values.</summary>
     public AlignedMeterValues AlignedMeterValues { get; }
+
+    /// <summary>N07: NotifyEvent for the station's hard-wired alerts, queued durably (delivered after an outage).</summary>
+    public EventNotifications Events { get; }
 
     /// <summary>A04: security events the client detects, queued durably.</summary>
     public SecurityEventReporter SecurityEvents { get; }

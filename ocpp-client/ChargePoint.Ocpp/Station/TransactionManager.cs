@@ -44,6 +44,12 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
     /// </summary>
     public static readonly TimeSpan ReadingPersistInterval = TimeSpan.FromSeconds(10);
 
+    /// <summary>Raised (outside the manager's lock) after a transaction started on an EVSE: (evseId, transactionId).</summary>
+    public event Action<int, string>? TransactionStarted;
+
+    /// <summary>Raised (outside the manager's lock) after a transaction ended on an EVSE: (evseId, transactionId).</summary>
+    public event Action<int, string>? TransactionEnded;
+
     /// <summary>Transactions found open at start-up (interrupted by a crash or power loss) and what was done with them.</summary>
     public IReadOnlyList<RecoveredTransaction> Recovered { get; }
 
@@ -63,6 +69,18 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
             lock (_gate)
             {
                 return _evses.Values.Any(s => s.TransactionId is not null);
+            }
+        }
+    }
+
+    /// <summary>The EVSEs that have a running transaction.</summary>
+    public IReadOnlyList<int> EvsesInTransaction
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _evses.Values.Where(s => s.TransactionId is not null).Select(s => s.EvseId)];
             }
         }
     }
@@ -92,9 +110,8 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
     /// </summary>
     public Task RemoteStartAsync(int evseId, IdTokenType idToken, int remoteStartId, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        Change(evseId, s =>
         {
-            var s = Session(evseId);
             s.IdToken = idToken;
             s.RemoteStartId = remoteStartId;
             if (s.TransactionId is null && StartPoints().Contains("Authorized"))
@@ -105,16 +122,14 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
             {
                 Update(s, TriggerReasonEnumType.RemoteStart, includeIdToken: true);
             }
-        }
-
+        });
         return Task.CompletedTask;
     }
 
     public async Task EvConnectedAsync(int evseId, int connectorId, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        Change(evseId, s =>
         {
-            var s = Session(evseId);
             s.ConnectorId = connectorId;
             s.EvConnected = true;
             s.ChargingState = ChargingStateEnumType.EVConnected;
@@ -126,16 +141,15 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
             {
                 Update(s, TriggerReasonEnumType.CablePluggedIn);
             }
-        }
+        });
 
         await _statusChanged(evseId, connectorId, ConnectorStatusEnumType.Occupied, cancellationToken).ConfigureAwait(false);
     }
 
     public Task AuthorizedAsync(int evseId, IdTokenType idToken, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        Change(evseId, s =>
         {
-            var s = Session(evseId);
             s.IdToken = idToken;
             if (s.TransactionId is null && StartPoints().Contains("Authorized"))
             {
@@ -145,16 +159,14 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
             {
                 Update(s, TriggerReasonEnumType.Authorized, includeIdToken: true);
             }
-        }
-
+        });
         return Task.CompletedTask;
     }
 
     public Task EnergyTransferStartedAsync(int evseId, OperationModeEnumType operationMode, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        Change(evseId, s =>
         {
-            var s = Session(evseId);
             var modeChanged = s.OperationMode is { } previous && previous != operationMode;
             s.OperationMode = operationMode;
             s.ChargingState = ChargingStateEnumType.Charging;
@@ -166,16 +178,34 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
             {
                 Update(s, modeChanged ? TriggerReasonEnumType.OperationModeChanged : TriggerReasonEnumType.ChargingStateChanged);
             }
-        }
-
+        });
         return Task.CompletedTask;
     }
 
-    public Task EnergyTransferSuspendedAsync(int evseId, ChargingStateEnumType state, CancellationToken cancellationToken)
+    /// <summary>
+    /// K11.FR.04/K13.FR.03: an external control system set, changed or released a limit that moves the charging rate
+    /// of the EVSE's running transaction: TransactionEvent Updated with triggerReason ChargingRateChanged. False
+    /// when no transaction runs there (nothing is sent).
+    /// </summary>
+    public bool ChargingRateChanged(int evseId)
     {
         lock (_gate)
         {
             var s = Session(evseId);
+            if (s.TransactionId is null)
+            {
+                return false;
+            }
+
+            Update(s, TriggerReasonEnumType.ChargingRateChanged);
+            return true;
+        }
+    }
+
+    public Task EnergyTransferSuspendedAsync(int evseId, ChargingStateEnumType state, CancellationToken cancellationToken)
+    {
+        Change(evseId, s =>
+        {
             s.ChargingState = state;
             if (s.TransactionId is not null)
             {
@@ -188,17 +218,15 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
                     Update(s, TriggerReasonEnumType.ChargingStateChanged);
                 }
             }
-        }
-
+        });
         return Task.CompletedTask;
     }
 
     public async Task EvDisconnectedAsync(int evseId, CancellationToken cancellationToken)
     {
-        int connectorId;
-        lock (_gate)
+        var connectorId = 1;
+        Change(evseId, s =>
         {
-            var s = Session(evseId);
             connectorId = s.ConnectorId;
             s.EvConnected = false;
             s.ChargingState = ChargingStateEnumType.Idle;
@@ -210,16 +238,15 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
 
             s.IdToken = null;
             s.OperationMode = null;
-        }
+        });
 
         await _statusChanged(evseId, connectorId, ConnectorStatusEnumType.Available, cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopTransactionAsync(int evseId, ReasonEnumType reason, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        Change(evseId, s =>
         {
-            var s = Session(evseId);
             if (s.TransactionId is not null)
             {
                 var trigger = reason switch
@@ -232,8 +259,7 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
                 };
                 End(s, trigger, reason);
             }
-        }
-
+        });
         return Task.CompletedTask;
     }
 
@@ -260,6 +286,32 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
                 ? Session(evseId)
                 : new EvseSession(evseId) { ConnectorId = connectorId, TransactionId = transactionId, LastReading = lastReading };
             End(session, TriggerReasonEnumType.AbnormalCondition, reason);
+        }
+    }
+
+    /// <summary>The last meter reading of an EVSE, or null before any.</summary>
+    public MeterReading? LastReading(int evseId)
+    {
+        lock (_gate)
+        {
+            return _evses.TryGetValue(evseId, out var s) ? s.LastReading : null;
+        }
+    }
+
+    /// <summary>F06 TriggerMessage(TransactionEvent): an Updated event with triggerReason Trigger and the
+    /// TxUpdatedMeasurands; false when no transaction runs on the EVSE.</summary>
+    public bool TriggeredUpdate(int evseId)
+    {
+        lock (_gate)
+        {
+            var s = Session(evseId);
+            if (s.TransactionId is null)
+            {
+                return false;
+            }
+
+            Enqueue(s, TransactionEventEnumType.Updated, TriggerReasonEnumType.Trigger, null, "TxUpdatedMeasurands", ReadingContextEnumType.Trigger);
+            return true;
         }
     }
 
@@ -298,6 +350,30 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
             {
                 s.PeriodicTimer?.Dispose();
             }
+        }
+    }
+
+    /// <summary>Changes an EVSE's session under the lock; a transaction it ended or started is announced after the lock is released.</summary>
+    private void Change(int evseId, Action<EvseSession> change)
+    {
+        string? before;
+        string? after;
+        lock (_gate)
+        {
+            var s = Session(evseId);
+            before = s.TransactionId;
+            change(s);
+            after = s.TransactionId;
+        }
+
+        if (before is not null && before != after)
+        {
+            TransactionEnded?.Invoke(evseId, before);
+        }
+
+        if (after is not null && before != after)
+        {
+            TransactionStarted?.Invoke(evseId, after);
         }
     }
 

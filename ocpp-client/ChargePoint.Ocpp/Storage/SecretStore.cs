@@ -47,8 +47,55 @@ public sealed class SecretStore
         ArgumentNullException.ThrowIfNull(value);
         lock (_gate)
         {
+            var had = _values.TryGetValue(key, out var previous);
             _values[key] = value;
-            Write();
+            try
+            {
+                Write();
+            }
+            catch
+            {
+                // The file keeps the old value, so memory must too.
+                Restore(key, had, previous);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Forgets a value; false when there was none.</summary>
+    public bool Remove(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_gate)
+        {
+            if (!_values.Remove(key, out var previous))
+            {
+                return false;
+            }
+
+            try
+            {
+                Write();
+            }
+            catch
+            {
+                Restore(key, true, previous);
+                throw;
+            }
+
+            return true;
+        }
+    }
+
+    private void Restore(string key, bool had, string? previous)
+    {
+        if (had)
+        {
+            _values[key] = previous!;
+        }
+        else
+        {
+            _values.Remove(key);
         }
     }
 

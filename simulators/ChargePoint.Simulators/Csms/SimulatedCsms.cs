@@ -11,7 +11,8 @@ namespace ChargePoint.Simulators.Csms;
 /// <summary>
 /// The simulation's CSMS: a small OCPP 2.1 server (OCPP-J over WebSocket, subprotocol ocpp2.1, on 127.0.0.1 and
 /// a free port) that accepts the station, answers what a station sends (BootNotification Accepted, Heartbeat,
-/// StatusNotification, TransactionEvent, Authorize, NotifyEVChargingNeeds, MeterValues, NotifyEvent, ...), asks for
+/// StatusNotification, TransactionEvent, Authorize, NotifyEVChargingNeeds, NotifyEVChargingSchedule, NotifyChargingLimit,
+/// ClearedChargingLimit, NotifyPriorityCharging, MeterValues, NotifyEvent, ...), asks for
 /// meter values every <see cref="MeterValueIntervalSeconds"/> s and, <see cref="ChargeTime"/> after each
 /// transaction reports energy flowing (chargingState Charging), asks for discharge with a TxProfile in W (limit, negative dischargeLimit, negative setpoint:
 /// OCPP 2.1 V2X CentralSetpoint).
@@ -54,7 +55,11 @@ public sealed class SimulatedCsms : IAsyncDisposable
             .On<NotifyEventRequest, NotifyEventResponse>((_, _) => new())
             .On<SecurityEventNotificationRequest, SecurityEventNotificationResponse>((_, _) => new())
             .On<NotifyReportRequest, NotifyReportResponse>((_, _) => new())
-            .On<ReportChargingProfilesRequest, ReportChargingProfilesResponse>((_, _) => new());
+            .On<ReportChargingProfilesRequest, ReportChargingProfilesResponse>((_, _) => new())
+            .On<NotifyEVChargingScheduleRequest, NotifyEVChargingScheduleResponse>((_, _) => new() { Status = GenericStatusEnumType.Accepted })
+            .On<NotifyChargingLimitRequest, NotifyChargingLimitResponse>((_, _) => new())
+            .On<ClearedChargingLimitRequest, ClearedChargingLimitResponse>((_, _) => new())
+            .On<NotifyPriorityChargingRequest, NotifyPriorityChargingResponse>((_, _) => new());
     }
 
     public TimeSpan ChargeTime { get; }

@@ -97,21 +97,25 @@ public sealed class EvRequests(EvSimulatorOptions options)
         EVTargetVoltage = Rational.From(Battery.Voltage),
     };
 
-    public PowerDeliveryReqType PowerDelivery(chargeProgressType progress, uint? scheduleTupleId, DateTimeOffset now)
+    /// <summary>PowerDeliveryReq; a Start carries the EV's power profile (<see cref="EvPowerPlan"/>: in Scheduled
+    /// mode it follows <paramref name="tuple"/>, the ScheduleTuple the EV selected).</summary>
+    public PowerDeliveryReqType PowerDelivery(chargeProgressType progress, EvScheduleObservation? tuple, DateTimeOffset now)
     {
         var request = new PowerDeliveryReqType { EVProcessing = processingType.Finished, ChargeProgress = progress };
         if (progress == chargeProgressType.Start)
         {
+            var scheduled = options.ControlMode == ControlMode.Scheduled;
             request.EVPowerProfile = new EVPowerProfileType
             {
-                TimeAnchor = (ulong)now.ToUnixTimeSeconds(),
-                Dynamic_EVPPTControlMode = options.ControlMode == ControlMode.Dynamic ? new Dynamic_EVPPTControlModeType() : null,
-                Scheduled_EVPPTControlMode = options.ControlMode == ControlMode.Scheduled
-                    ? new Scheduled_EVPPTControlModeType { SelectedScheduleTupleID = scheduleTupleId ?? 0 }
+                TimeAnchor = (ulong)Math.Max(0, (scheduled && tuple is not null ? tuple.Start : now).ToUnixTimeSeconds()),
+                Dynamic_EVPPTControlMode = scheduled ? null : new Dynamic_EVPPTControlModeType(),
+                Scheduled_EVPPTControlMode = scheduled
+                    ? new Scheduled_EVPPTControlModeType { SelectedScheduleTupleID = tuple?.ScheduleTupleId ?? 0 }
                     : null,
                 EVPowerProfileEntries = new EVPowerProfileEntryListType
                 {
-                    EVPowerProfileEntry = [new PowerScheduleEntryType { Duration = options.DepartureTime, Power = Rational.From(Battery.MaximumChargePower) }],
+                    EVPowerProfileEntry = [.. EvPowerPlan.For(scheduled ? tuple : null, Battery, TimeSpan.FromSeconds(options.DepartureTime))
+                        .Select(e => new PowerScheduleEntryType { Duration = (uint)Math.Clamp(e.Duration.TotalSeconds, 1, uint.MaxValue), Power = Rational.From(e.Power) })],
                 },
             };
         }

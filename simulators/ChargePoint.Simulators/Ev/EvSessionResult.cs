@@ -1,3 +1,5 @@
+using ChargePoint.V2g.Secc;
+
 namespace ChargePoint.Simulators.Ev;
 
 /// <summary>How the simulated session ended.</summary>
@@ -10,7 +12,8 @@ public enum EvSessionOutcome
     NegotiationFailed,
 }
 
-/// <summary>Result of one EVCC run: outcome, the SECC's last response code, and what was exchanged.</summary>
+/// <summary>Result of one EVCC run: outcome, the SECC's last response code, what was exchanged, and the values the
+/// EV read from the charge loop and schedule exchange responses.</summary>
 public sealed record EvSessionResult(
     EvSessionOutcome Outcome,
     string LastResponse,
@@ -18,4 +21,7 @@ public sealed record EvSessionResult(
     byte[] SessionId,
     int ChargeLoops,
     double FinalSocPercent,
-    IReadOnlyList<string> Exchanges);
+    IReadOnlyList<string> Exchanges,
+    IReadOnlyList<EvLoopObservation> Loops,
+    IReadOnlyList<EvScheduleObservation> Schedules,
+    IReadOnlyList<EvPowerProfile> PowerProfiles);

@@ -5,6 +5,7 @@ using ChargePoint.V2g.Exi.Iso20.Ac;
 using ChargePoint.V2g.Exi.Iso20.CommonMessages;
 using ChargePoint.V2g.Exi.Iso20.Dc;
 using ChargePoint.V2g.Secc;
+using ChargePoint.V2g.Secc.States;
 using ChargePoint.V2g.Transport;
 using Iso20ResponseCode = ChargePoint.V2g.Exi.Iso20.responseCodeType;
 
@@ -25,6 +26,9 @@ public sealed class EvccSession
     private readonly TimeProvider _time;
     private readonly Action<string> _trace;
     private readonly List<string> _exchanges = [];
+    private readonly List<EvLoopObservation> _loopsSeen = [];
+    private readonly List<EvScheduleObservation> _schedules = [];
+    private readonly List<EvPowerProfile> _profilesSent = [];
     private readonly byte[] _buffer = new byte[V2gtpOptions.DefaultMaxPayloadLength];
     private byte[] _sessionId = new byte[8];
     private string _lastResponse = "-";
@@ -103,7 +107,7 @@ public sealed class EvccSession
         }
 
         await ExchangeAsync<V2GResponseType>(connection, _requests.ChargeParameterDiscovery(), ct);
-        var tupleId = await ScheduleExchangeAsync(connection, ct);
+        var tuple = await ScheduleExchangeAsync(connection, ct);
         if (_options.Service.IsDc())
         {
             await PollAsync<DC_CableCheckResType>(connection, EvRequests.CableCheck, r => r.EVSEProcessing, ct);
@@ -111,8 +115,8 @@ public sealed class EvccSession
         }
 
         _options.PowerDeliveryChanging?.Invoke(true);
-        await ExchangeAsync<PowerDeliveryResType>(connection, _requests.PowerDelivery(chargeProgressType.Start, tupleId, _time.GetUtcNow()), ct);
-        var end = await ChargeLoopAsync(connection, tupleId, ct);
+        await PowerDeliveryStartAsync(connection, tuple, ct);
+        var end = await ChargeLoopAsync(connection, ct);
         await ExchangeAsync<PowerDeliveryResType>(connection, _requests.PowerDelivery(chargeProgressType.Stop, null, _time.GetUtcNow()), ct);
         _options.PowerDeliveryChanging?.Invoke(false);
         if (_options.Service.IsDc())
@@ -138,10 +142,43 @@ public sealed class EvccSession
         return detail.ServiceParameterList.ParameterSet[0].ParameterSetID;
     }
 
-    private async Task<uint?> ScheduleExchangeAsync(IV2gConnection connection, CancellationToken ct)
+    /// <summary>Scheduled mode: the ScheduleTuple the EV selects (the first offered), as it read it; null in Dynamic mode.</summary>
+    private async Task<EvScheduleObservation?> ScheduleExchangeAsync(IV2gConnection connection, CancellationToken ct)
     {
         var response = await PollAsync<ScheduleExchangeResType>(connection, _requests.ScheduleExchange, r => r.EVSEProcessing, ct);
-        return response.Scheduled_SEResControlMode?.ScheduleTuple.FirstOrDefault()?.ScheduleTupleID;
+        if (response.Scheduled_SEResControlMode?.ScheduleTuple.FirstOrDefault() is not { } tuple)
+        {
+            return null;
+        }
+
+        var observed = new EvScheduleObservation(
+            _time.GetUtcNow(),
+            tuple.ScheduleTupleID,
+            DateTimeOffset.FromUnixTimeSeconds((long)Math.Min(tuple.ChargingSchedule.PowerSchedule.TimeAnchor, long.MaxValue / 2)),
+            Entries(tuple.ChargingSchedule),
+            tuple.DischargingSchedule is { } discharging ? Entries(discharging) : []);
+        _schedules.Add(observed);
+        Trace($"  (tuple {observed.ScheduleTupleId}: charge {Describe(observed.Charging)}; discharge {Describe(observed.Discharging)})");
+        return observed;
+    }
+
+    private static List<ScheduleEntry> Entries(ChargingScheduleType schedule) =>
+        [.. schedule.PowerSchedule.PowerScheduleEntries.PowerScheduleEntry.Select(e => new ScheduleEntry(TimeSpan.FromSeconds(e.Duration), e.Power.Magnitude()))];
+
+    private static string Describe(IReadOnlyList<ScheduleEntry> entries) => entries.Count == 0
+        ? "none"
+        : string.Join(", ", entries.Take(4).Select(e => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{e.Power:0} W for {e.Duration.TotalSeconds:0} s")))
+            + (entries.Count > 4 ? ", ..." : string.Empty);
+
+    private async Task PowerDeliveryStartAsync(IV2gConnection connection, EvScheduleObservation? tuple, CancellationToken ct)
+    {
+        var request = _requests.PowerDelivery(chargeProgressType.Start, tuple, _time.GetUtcNow());
+        if (PowerDeliveryHandler.Profile(request) is { } profile)
+        {
+            _profilesSent.Add(profile);
+        }
+
+        await ExchangeAsync<PowerDeliveryResType>(connection, request, ct);
     }
 
     private async Task PreChargeAsync(IV2gConnection connection, CancellationToken ct)
@@ -162,7 +199,7 @@ public sealed class EvccSession
     }
 
     /// <summary>The loop; returns the notification (or script step) that ended it, or null after the planned loops.</summary>
-    private async Task<evseNotificationType?> ChargeLoopAsync(IV2gConnection connection, uint? tupleId, CancellationToken ct)
+    private async Task<evseNotificationType?> ChargeLoopAsync(IV2gConnection connection, CancellationToken ct)
     {
         var renegotiated = false;
         double power = 0;
@@ -177,6 +214,7 @@ public sealed class EvccSession
 
             var response = await ExchangeAsync<ChargeLoopResType>(connection, _requests.ChargeLoop(power, meterInfo: i == 1), ct);
             _loops++;
+            _loopsSeen.Add(Observe(response));
             power = PowerOf(response);
             _options.Battery.Apply(power, _options.SimulatedTimePerLoop);
             var notification = response.EVSEStatus?.EVSENotification;
@@ -194,14 +232,31 @@ public sealed class EvccSession
             {
                 renegotiated = true;
                 await ExchangeAsync<PowerDeliveryResType>(connection, _requests.PowerDelivery(chargeProgressType.ScheduleRenegotiation, null, _time.GetUtcNow()), ct);
-                tupleId = await ScheduleExchangeAsync(connection, ct);
-                await ExchangeAsync<PowerDeliveryResType>(connection, _requests.PowerDelivery(chargeProgressType.Start, tupleId, _time.GetUtcNow()), ct);
+                var tuple = await ScheduleExchangeAsync(connection, ct);
+                await PowerDeliveryStartAsync(connection, tuple, ct);
             }
 
             await Task.Delay(_options.LoopInterval, _time, ct);
         }
 
         return null;
+    }
+
+    private EvLoopObservation Observe(ChargeLoopResType response)
+    {
+        var notification = response.EVSEStatus?.EVSENotification.ToString();
+        return response switch
+        {
+            DC_ChargeLoopResType dc => new EvLoopObservation(
+                _time.GetUtcNow(),
+                dc.EVSEPresentVoltage.ToDouble(),
+                dc.EVSEPresentCurrent.ToDouble(),
+                null,
+                dc.BPT_Dynamic_DC_CLResControlMode?.EVSEMaximumChargePower.MagnitudeOrNull() ?? dc.Dynamic_DC_CLResControlMode?.EVSEMaximumChargePower.MagnitudeOrNull(),
+                dc.BPT_Dynamic_DC_CLResControlMode?.EVSEMaximumDischargePower.MagnitudeOrNull(),
+                notification),
+            _ => new EvLoopObservation(_time.GetUtcNow(), null, null, PowerOf(response), null, null, notification),
+        };
     }
 
     private static double PowerOf(ChargeLoopResType response) => response switch
@@ -308,5 +363,5 @@ public sealed class EvccSession
     }
 
     private EvSessionResult Result(EvSessionOutcome outcome) =>
-        new(outcome, _lastResponse, _lastCode, _sessionId, _loops, _options.Battery.SocPercent, _exchanges);
+        new(outcome, _lastResponse, _lastCode, _sessionId, _loops, _options.Battery.SocPercent, _exchanges, _loopsSeen, _schedules, _profilesSent);
 }

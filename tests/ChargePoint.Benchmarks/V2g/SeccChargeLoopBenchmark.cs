@@ -167,6 +167,10 @@ public class SeccChargeLoopBenchmark
         {
         }
 
+        public void OnEvPowerProfile(EvPowerProfile profile)
+        {
+        }
+
         public void OnChargeLoop(EvLoopStatus status)
         {
         }

@@ -130,4 +130,46 @@ public sealed class ExiCommandTests
         Assert.Equal(0, json.RootElement.GetProperty("encodeAllocatedBytes").GetInt64());
         Assert.True(json.RootElement.GetProperty("decodeAllocatedBytes").GetInt64() > 0);
     }
+
+    /// <summary>An ISO 15118-2 message whose header signature has wildcard (KeyInfo, Object) and mixed (Transform) content.</summary>
+    private const string SignedMessageWithWildcardContent = """
+        <v2g:V2G_Message xmlns:v2g="urn:iso:15118:2:2013:MsgDef" xmlns:h="urn:iso:15118:2:2013:MsgHeader" xmlns:b="urn:iso:15118:2:2013:MsgBody" xmlns:ds="http://www.w3.org/2000/09/xmldsig#">
+          <v2g:Header>
+            <h:SessionID>0011223344556677</h:SessionID>
+            <ds:Signature>
+              <ds:SignedInfo>
+                <ds:CanonicalizationMethod Algorithm="http://www.w3.org/TR/canonical-exi/"/>
+                <ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"/>
+                <ds:Reference URI="#id1">
+                  <ds:Transforms><ds:Transform Algorithm="urn:t">a<ds:XPath>/x</ds:XPath>b</ds:Transform></ds:Transforms>
+                  <ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/>
+                  <ds:DigestValue>AAEC</ds:DigestValue>
+                </ds:Reference>
+              </ds:SignedInfo>
+              <ds:SignatureValue>AQID</ds:SignatureValue>
+              <ds:KeyInfo><ds:KeyName>k</ds:KeyName><e:Hint xmlns:e="urn:example:ext" n="1">t<e:Ref/></e:Hint></ds:KeyInfo>
+              <ds:Object>x<ds:KeyName>typed</ds:KeyName></ds:Object>
+            </ds:Signature>
+          </v2g:Header>
+          <v2g:Body><b:SessionStopReq><b:ChargingSession>Terminate</b:ChargingSession></b:SessionStopReq></v2g:Body>
+        </v2g:V2G_Message>
+        """;
+
+    [Fact]
+    public async Task EncodeAndDecodeHandleWildcardAndMixedContent()
+    {
+        var encoded = await Run(SignedMessageWithWildcardContent, "exi", "encode", "--schema", "iso15118-2");
+        Assert.Equal((CliApplication.ExitOk, ""), (encoded.Exit, encoded.Err));
+        var hex = encoded.Out.Trim();
+
+        var decoded = await Run("", "exi", "decode", "--schema", "iso15118-2", "--hex", hex);
+        Assert.Equal((CliApplication.ExitOk, ""), (decoded.Exit, decoded.Err));
+        Assert.Contains("a<ds:XPath>/x</ds:XPath>b</ds:Transform>", decoded.Out, StringComparison.Ordinal);
+        var hint = XElement.Parse(decoded.Out).Descendants(XName.Get("Hint", "urn:example:ext")).Single();
+        Assert.Equal(("1", "t", "Ref"), ((string?)hint.Attribute("n"), ((XText)hint.FirstNode!).Value, ((XElement)hint.LastNode!).Name.LocalName));
+        Assert.Contains("<ds:Object>x<ds:KeyName>typed</ds:KeyName></ds:Object>", decoded.Out, StringComparison.Ordinal);
+
+        var again = await Run(decoded.Out, "exi", "encode", "--schema", "iso15118-2");
+        Assert.Equal(hex, again.Out.Trim());
+    }
 }

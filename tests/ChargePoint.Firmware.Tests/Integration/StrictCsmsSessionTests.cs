@@ -1,4 +1,3 @@
-using ChargePoint.Firmware.Settlement;
 using ChargePoint.Firmware.Tests.Ocpp;
 using ChargePoint.Ocpp.Tests.Peer;
 using static ChargePoint.Firmware.Tests.Ocpp.PeerTraffic;
@@ -9,52 +8,9 @@ namespace ChargePoint.Firmware.Tests.Integration;
 /// The real host in simulation mode with Ocpp:CsmsUrl pointing at the strict OCPP 2.1 CSMS (tests/ocpp-peer):
 /// every frame both ways is validated by a peer we did not write, and the outcome is read from its traffic.
 /// </summary>
+[Collection(StrictCsmsCollection.Name)]
 public sealed class StrictCsmsSessionTests
 {
-    [Fact]
-    public async Task A_bidirectional_session_reaches_the_csms_as_valid_frames_with_negative_import_power_and_both_registers()
-    {
-        const string id = "fw-v2x-1";
-        await using var peer = await StrictCsmsPeer.StartAsync(Password);
-        await using var station = await SimulatedStation.StartAsync("dc-bpt-dynamic", sessions: 1, chargeSeconds: 3, dischargeSeconds: 5,
-            StationArguments(peer, id), storage => StationStorage.FastSamplingAndReconnect(storage, id));
-
-        var started = (await peer.WaitForCallsAsync("TransactionEvent", 1, id, TimeSpan.FromSeconds(30)))[0];
-        var transactionId = started.GetProperty("transactionInfo").GetProperty("transactionId").GetString()!;
-        await peer.WaitForAsync(_ => TransactionEvents(peer, id, transactionId).Any(e => Sampled(e, "Power.Active.Import").Any(p => p > 1000)), TimeSpan.FromSeconds(30));
-        var answer = await peer.CallAsync("SetChargingProfile", DischargeProfile(77, transactionId), id);
-        await station.WaitForExitAsync(TimeSpan.FromSeconds(60));
-        await peer.WaitForAsync(_ => TransactionEvents(peer, id, transactionId).Any(e => EventType(e) == "Ended"), TimeSpan.FromSeconds(20));
-
-        Assert.Empty(peer.StrictValidationFailures);
-        Assert.Equal("Accepted", answer.GetProperty("result").GetProperty("status").GetString());
-        Assert.NotEmpty(peer.CallsFromStation("BootNotification", id));
-        Assert.Contains(peer.CallsFromStation("StatusNotification", id), s => s.GetProperty("connectorStatus").GetString() == "Occupied");
-        var needs = Assert.Single(peer.CallsFromStation("NotifyEVChargingNeeds", id));
-        var v2x = needs.GetProperty("chargingNeeds").GetProperty("v2xChargingParameters");
-        Assert.Equal(new ChargePoint.Simulators.Ev.EvBattery().MaximumDischargePower, v2x.GetProperty("maxDischargePower").GetDouble()); // what the simulated EV declared in ChargeParameterDiscovery
-        Assert.Equal("DC_BPT", needs.GetProperty("chargingNeeds").GetProperty("requestedEnergyTransfer").GetString());
-
-        var events = TransactionEvents(peer, id, transactionId);
-        AssertContinuous(events);
-        Assert.Contains(events, e => Sampled(e, "Power.Active.Import").Any(p => p < -1000));
-        Assert.Contains(events, e => Sampled(e, "Power.Active.Export").Any(p => p > 1000));
-        var exportRegister = events.SelectMany(e => Sampled(e, "Energy.Active.Export.Register")).ToList();
-        Assert.True(exportRegister[^1] > exportRegister[0], "the export register did not rise");
-        Assert.Equal(exportRegister.Order(), exportRegister);
-        Assert.Contains(events, e => e.TryGetProperty("triggerReason", out var t) && t.GetString() == "OperationModeChanged");
-        var ended = events[^1];
-        Assert.Equal("StoppedByEV", ended.GetProperty("transactionInfo").GetProperty("stoppedReason").GetString());
-        Assert.Single(Sampled(ended, "Energy.Active.Import.Register"));
-        Assert.Single(Sampled(ended, "Energy.Active.Export.Register"));
-
-        var settlement = SettlementReader.Find(station.StoragePath, transactionId);
-        Assert.NotNull(settlement);
-        Assert.Equal("StoppedByEV", settlement.StopReason);
-        Assert.True(settlement.ExportedWh > 1 && settlement.ImportedWh > 1, $"settlement {settlement}");
-        Assert.Equal(settlement.ImportedWh - settlement.ExportedWh, settlement.NetWh, 6);
-    }
-
     [Fact]
     public async Task Emergency_stop_mid_discharge_reaches_the_csms_as_faulted_status_event_and_ended_emergency_stop()
     {

@@ -14,7 +14,18 @@ public sealed class EvNeedsTests
     [Fact]
     public void A_dc_bpt_dynamic_session_becomes_schema_valid_charging_needs_with_every_discharge_limit()
     {
-        var needs = EvNeeds.From(1, new HlcSessionInfo("urn:iso:std:iso:15118:-20:DC", "DC_BPT", "Dynamic", "EVCC01"), Limits, 41.6);
+        var now = new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        var scheduleExchange = Limits with
+        {
+            DepartureSeconds = 7_200,
+            TargetEnergyRequestWattHours = 24_000,
+            MaximumEnergyRequestWattHours = 36_000,
+            MinimumEnergyRequestWattHours = 0,
+            MaximumV2xEnergyRequestWattHours = 36_000,
+            MinimumV2xEnergyRequestWattHours = -12_000,
+            TargetSocPercent = 120, // out of the schema's range: clamped, never sent as is
+        };
+        var needs = EvNeeds.From(1, new HlcSessionInfo("urn:iso:std:iso:15118:-20:DC", "DC_BPT", "Dynamic", "EVCC01"), scheduleExchange, 41.6, now);
         var request = EvChargingNeedsMapper.ToRequest(needs, DateTimeOffset.UnixEpoch);
 
         Assert.True(OcppPayloadCodec.Check(request).IsValid, OcppPayloadCodec.Check(request).ToString());
@@ -24,6 +35,10 @@ public sealed class EvNeedsTests
         Assert.Equal(60, v2x.MaxDischargeCurrent);
         Assert.Equal(80_000, v2x.MaxChargePower);
         Assert.Equal(42, request.ChargingNeeds.DcChargingParameters!.StateOfCharge);
+        Assert.Equal(24_000, request.ChargingNeeds.DcChargingParameters.EnergyAmount);
+        Assert.Equal(now.AddHours(2), request.ChargingNeeds.DepartureTime);
+        Assert.Equal((24_000.0, 36_000.0, 0.0, 36_000.0, -12_000.0, 100),
+            (v2x.EvTargetEnergyRequest!.Value, v2x.EvMaxEnergyRequest!.Value, v2x.EvMinEnergyRequest!.Value, v2x.EvMaxV2XEnergyRequest!.Value, v2x.EvMinV2XEnergyRequest!.Value, v2x.TargetSoC!.Value));
     }
 
     [Fact]

@@ -67,6 +67,42 @@ public sealed class SeccBridgeAdapterTests
     }
 
     [Fact]
+    public async Task A_scheduled_ev_power_profile_reaches_the_bridge_with_its_signs_and_a_dynamic_one_does_not()
+    {
+        var bridge = new ScriptedBridge { Targets = Charging(5_000) };
+        await using var adapter = new SeccBridgeAdapter(bridge, NewControl(), Rating, TimeProvider.System, NullLogger.Instance);
+        var anchor = new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
+
+        adapter.OnEvPowerProfile(new EvPowerProfile(anchor, ControlMode.Dynamic, null, null, [new EvPowerProfileEntry(TimeSpan.FromHours(2), 50_000)]));
+        adapter.OnEvPowerProfile(new EvPowerProfile(anchor, ControlMode.Scheduled, 2, true,
+            [new EvPowerProfileEntry(TimeSpan.FromMinutes(10), 11_000), new EvPowerProfileEntry(TimeSpan.FromMinutes(20), -7_000)]));
+
+        await WaitAsync(() => !bridge.Proposed.IsEmpty);
+        var proposed = Assert.Single(bridge.Proposed);
+        Assert.Equal((anchor, 2u, (bool?)true), (proposed.TimeAnchor, proposed.SelectedScheduleTupleId!.Value, proposed.PowerToleranceAccepted));
+        Assert.Equal([new HlcPowerProfileEntry(TimeSpan.FromMinutes(10), 11_000), new HlcPowerProfileEntry(TimeSpan.FromMinutes(20), -7_000)], proposed.Entries);
+    }
+
+    [Fact]
+    public async Task The_needs_after_schedule_exchange_are_relayed_once_with_their_energy_requests()
+    {
+        var bridge = new ScriptedBridge { Targets = Charging(5_000) };
+        await using var adapter = new SeccBridgeAdapter(bridge, NewControl(), Rating, TimeProvider.System, NullLogger.Instance);
+        var discovery = new EvChargingNeeds { MaximumChargePower = 50_000, MaximumDischargePower = 11_000 };
+
+        adapter.OnEvChargingNeeds(discovery);
+        adapter.OnEvChargingNeeds(discovery with { DepartureTime = 3_600, TargetEnergyRequest = 20_000, MinimumV2XEnergyRequest = -9_000, TargetSoc = 80 });
+        adapter.OnEvChargingNeeds(discovery with { TargetEnergyRequest = 19_000 }); // a Dynamic loop's renewed values
+
+        await WaitAsync(() => bridge.NeedsChanges.Count == 2);
+        await Task.Delay(100);
+        Assert.Equal([true, false], bridge.NeedsChanges.Select(n => n.Relayed));
+        var reported = bridge.NeedsChanges.First().Limits;
+        Assert.Equal(19_000, bridge.NeedsChanges.Last().Limits.TargetEnergyRequestWattHours);
+        Assert.Equal((3_600u, 20_000.0, -9_000.0, 80, 11_000.0), (reported.DepartureSeconds!.Value, reported.TargetEnergyRequestWattHours!.Value, reported.MinimumV2xEnergyRequestWattHours!.Value, reported.TargetSocPercent!.Value, reported.MaxDischargePowerWatts));
+    }
+
+    [Fact]
     public async Task A_refused_start_asks_the_ev_to_stop()
     {
         var bridge = new ScriptedBridge { Targets = Charging(5_000), StartAccepted = false };
@@ -86,14 +122,16 @@ public sealed class SeccBridgeAdapterTests
         await using var adapter = new SeccBridgeAdapter(bridge, NewControl(), Rating, TimeProvider.System, NullLogger.Instance);
         adapter.OnServiceSelected(EnergyTransferService.DcBpt, ControlMode.Dynamic, 1);
         adapter.OnEvChargingNeeds(Needs(50_000, 30_000));
+        adapter.OnEvChargingNeeds(Needs(50_000, 30_000, target: 20_000)); // ScheduleExchangeReq: relayed
         adapter.OnPowerDelivery(PowerDeliveryCommand.Start);
 
-        adapter.OnEvChargingNeeds(Needs(32_000, 30_000)); // e.g. a warm battery: the Dynamic loop lowers the EV's limit
-        adapter.OnEvChargingNeeds(Needs(32_000, 30_000)); // unchanged: nothing to tell
+        adapter.OnEvChargingNeeds(Needs(32_000, 30_000, target: 20_000)); // e.g. a warm battery: the Dynamic loop lowers the EV's limit
+        adapter.OnEvChargingNeeds(Needs(32_000, 30_000, target: 20_000)); // unchanged: nothing to tell
 
-        await WaitAsync(() => !bridge.NeedsChanges.IsEmpty);
+        await WaitAsync(() => bridge.NeedsChanges.Count >= 2);
         await Task.Delay(200);
-        var (limits, relayed) = Assert.Single(bridge.NeedsChanges);
+        Assert.Equal(2, bridge.NeedsChanges.Count);
+        var (limits, relayed) = bridge.NeedsChanges.Last();
         Assert.Equal(32_000, limits.MaxChargePowerWatts);
         Assert.False(relayed);
     }
@@ -105,14 +143,16 @@ public sealed class SeccBridgeAdapterTests
         var control = NewControl();
         await using var adapter = new SeccBridgeAdapter(bridge, control, Rating, TimeProvider.System, NullLogger.Instance);
         adapter.OnServiceSelected(EnergyTransferService.DcBpt, ControlMode.Scheduled, 1);
-        adapter.OnEvChargingNeeds(Needs(50_000, 30_000, target: 20_000));
+        adapter.OnEvChargingNeeds(Needs(50_000, 30_000));
+        adapter.OnEvChargingNeeds(Needs(50_000, 30_000, target: 20_000)); // ScheduleExchangeReq: relayed
         adapter.OnPowerDelivery(PowerDeliveryCommand.Start);
         await WaitAsync(() => bridge.Started);
+        await WaitAsync(() => bridge.NeedsChanges.Count == 1);
 
         // K17: the EV renegotiates of its own accord with new energy requests.
         adapter.OnPowerDelivery(PowerDeliveryCommand.ScheduleRenegotiation);
         adapter.OnEvChargingNeeds(Needs(50_000, 30_000, target: 12_000));
-        await WaitAsync(() => bridge.NeedsChanges.Count == 1);
+        await WaitAsync(() => bridge.NeedsChanges.Count == 2);
         Assert.True(bridge.NeedsChanges.Last().Relayed);
 
         // K16: the composite schedule changed, the station asks the EV to renegotiate; its needs stay local.
@@ -121,7 +161,7 @@ public sealed class SeccBridgeAdapterTests
         await WaitAsync(() => control.Snapshot.Notification == EvseNotificationRequest.ScheduleRenegotiation);
         adapter.OnPowerDelivery(PowerDeliveryCommand.ScheduleRenegotiation);
         adapter.OnEvChargingNeeds(Needs(50_000, 30_000, target: 11_000));
-        await WaitAsync(() => bridge.NeedsChanges.Count == 2);
+        await WaitAsync(() => bridge.NeedsChanges.Count == 3);
         Assert.False(bridge.NeedsChanges.Last().Relayed);
     }
 
@@ -132,13 +172,19 @@ public sealed class SeccBridgeAdapterTests
         await using var adapter = new SeccBridgeAdapter(bridge, NewControl(), Rating, TimeProvider.System, NullLogger.Instance);
         adapter.OnServiceSelected(EnergyTransferService.Dc, ControlMode.Dynamic, 1);
         adapter.OnEvChargingNeeds(Needs(50_000, 0));
+        adapter.OnEvChargingNeeds(Needs(50_000, 0, target: 20_000)); // ScheduleExchangeReq
+        adapter.OnEvChargingNeeds(Needs(50_000, 0, target: 19_000)); // a Dynamic loop's change: local only
 
-        // SessionStop(ServiceRenegotiation), then DC_BPT once the CSMS allowed V2X (Q01 remarks).
+        // SessionStop(ServiceRenegotiation), then DC_BPT once the CSMS allowed V2X (Q01 remarks): its
+        // ChargeParameterDiscovery and ScheduleExchange are both relayed, even when unchanged.
         adapter.OnServiceSelected(EnergyTransferService.DcBpt, ControlMode.Dynamic, 2);
-        adapter.OnEvChargingNeeds(Needs(50_000, 0));
+        adapter.OnEvChargingNeeds(Needs(50_000, 30_000, target: 19_000));
+        adapter.OnEvChargingNeeds(Needs(50_000, 30_000, target: 19_000));
+        adapter.OnEvChargingNeeds(Needs(50_000, 30_000, target: 19_000)); // nothing new after that
 
-        await WaitAsync(() => !bridge.NeedsChanges.IsEmpty);
-        Assert.True(Assert.Single(bridge.NeedsChanges).Relayed);
+        await WaitAsync(() => bridge.NeedsChanges.Count >= 4);
+        await Task.Delay(200);
+        Assert.Equal([true, false, true, true], bridge.NeedsChanges.Select(n => n.Relayed));
     }
 
     private static EvChargingNeeds Needs(double charge, double discharge, double? target = null) => new()
@@ -222,5 +268,9 @@ public sealed class SeccBridgeAdapterTests
         }
 
         public ValueTask StopEnergyTransferAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public System.Collections.Concurrent.ConcurrentQueue<HlcEvPowerProfile> Proposed { get; } = new();
+
+        public void EvPowerProfileProposed(HlcEvPowerProfile profile) => Proposed.Enqueue(profile);
     }
 }

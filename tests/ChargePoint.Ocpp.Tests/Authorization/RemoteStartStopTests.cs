@@ -43,6 +43,7 @@ public sealed class RemoteStartStopTests : IClassFixture<PeerFixture>
 
         var unknown = await _peer.CallAsync("RequestStopTransaction", new JsonObject { ["transactionId"] = "no-such-tx" }, Id);
         Assert.Equal("Rejected", unknown.GetProperty("result").GetProperty("status").GetString());
+        Assert.Equal("TxNotFound", unknown.GetProperty("result").GetProperty("statusInfo").GetProperty("reasonCode").GetString());
         var stop = await _peer.CallAsync("RequestStopTransaction", new JsonObject { ["transactionId"] = transactionId }, Id);
         Assert.Equal("Accepted", stop.GetProperty("result").GetProperty("status").GetString());
         var ended = (await _peer.WaitForCallsAsync("TransactionEvent", 2, Id))[1];

@@ -1,6 +1,10 @@
 using System.Text;
+using ChargePoint.Ocpp.DeviceModel;
 using ChargePoint.Ocpp.Queue;
+using ChargePoint.Ocpp.Rpc;
 using ChargePoint.Ocpp.Storage;
+using ChargePoint.Ocpp.Tests.Security;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChargePoint.Ocpp.Tests.Queue;
 
@@ -48,6 +52,24 @@ public sealed class DurableOutboxTests
 
         Assert.Equal(["updated-1", "updated-2", "started"], dropped);
         Assert.Equal(["ended", "started-2", "ended-2"], outbox.All().Select(r => Encoding.UTF8.GetString(r.Payload)));
+    }
+
+    [Fact]
+    public async Task A_message_dropped_because_the_queue_is_full_is_logged_with_its_action_and_kind()
+    {
+        using var database = new StationDatabase(Directory.CreateTempSubdirectory("cp-outbox-").FullName);
+        var outbox = new DurableOutbox(database, capacity: 2);
+        var loggers = new CapturingLoggers();
+        await using var rpc = new OcppRpcClient(new OcppRpcOptions(), TimeProvider.System, NullLogger<OcppRpcClient>.Instance);
+        var model = new DeviceModelService(StationDeviceModel.Declare(StationLayout.BidirectionalDc(), 1, "cp"), null, TimeProvider.System);
+        using var sender = new OutboxSender(outbox, rpc, model, TimeProvider.System, loggers.CreateLogger("outbox"));
+        outbox.Enqueue("TransactionEvent", "started"u8.ToArray(), OutboxKind.Essential);
+        outbox.Enqueue("TransactionEvent", "updated"u8.ToArray(), OutboxKind.TransactionUpdated);
+        outbox.Enqueue("NotifyEvent", "event"u8.ToArray(), OutboxKind.Event);
+
+        var entry = Assert.Single(loggers.Entries, e => e.Contains("queue full", StringComparison.Ordinal));
+        Assert.Contains("TransactionEvent #2 (TransactionUpdated)", entry, StringComparison.Ordinal);
+        Assert.StartsWith("Error", entry, StringComparison.Ordinal);
     }
 
     [Fact]

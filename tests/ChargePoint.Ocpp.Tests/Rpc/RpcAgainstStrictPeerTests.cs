@@ -65,8 +65,11 @@ public sealed class RpcAgainstStrictPeerTests : IClassFixture<PeerFixture>
     public async Task Bad_frames_from_the_csms_get_the_right_callerror_and_the_connection_survives()
     {
         const string Id = "rpc-bad";
-        await using var harness = new RpcHarness(_peer, Id, beforeStart: c => c.Handlers.Handle<ClearCacheRequest, ClearCacheResponse>(
-            (_, _) => ValueTask.FromResult(new ClearCacheResponse { Status = ClearCacheStatusEnumType.Accepted })));
+        await using var harness = new RpcHarness(_peer, Id, beforeStart: c =>
+        {
+            c.Handlers.Handle<ClearCacheRequest, ClearCacheResponse>((_, _) => ValueTask.FromResult(new ClearCacheResponse { Status = ClearCacheStatusEnumType.Accepted }));
+            c.Handlers.Handle<ResetRequest, ResetResponse>((_, _) => ValueTask.FromResult(new ResetResponse { Status = ResetStatusEnumType.Rejected }));
+        });
         await harness.WaitConnectedAsync();
 
         await _peer.RawAsync("this is not json", Id);
@@ -86,6 +89,15 @@ public sealed class RpcAgainstStrictPeerTests : IClassFixture<PeerFixture>
 
         await _peer.RawAsync("""[2,"m-missing","CancelReservation",{}]""", Id);
         await AssertAnswerAsync("m-missing", OcppErrorCode.NotSupported);
+
+        await _peer.RawAsync("""[2,"m-occurrence","Reset",{}]""", Id);
+        await AssertAnswerAsync("m-occurrence", OcppErrorCode.OccurrenceConstraintViolation);
+
+        await _peer.RawAsync("""[2,"m-property","Reset",{"type":"Sideways"}]""", Id);
+        await AssertAnswerAsync("m-property", OcppErrorCode.PropertyConstraintViolation);
+
+        await _peer.RawAsync("[2,\"m-property-len\",\"Reset\",{\"type\":\"OnIdle\",\"customData\":{\"vendorId\":\"" + new string('v', 256) + "\"}}]", Id);
+        await AssertAnswerAsync("m-property-len", OcppErrorCode.PropertyConstraintViolation);
 
         await _peer.RawAsync("""[9,"m-type9","Heartbeat",{}]""", Id);
         await AssertAnswerAsync("m-type9", OcppErrorCode.MessageTypeNotSupported);

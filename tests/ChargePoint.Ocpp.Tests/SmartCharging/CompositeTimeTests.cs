@@ -26,6 +26,23 @@ public sealed class CompositeTimeTests
     }
 
     [Fact]
+    public void A_dynamic_profile_with_a_duration_lasts_that_long_after_its_last_update_K28_FR_13_14()
+    {
+        // Transaction from T0, a Dynamic TxProfile of 20 A valid 600 s, over a 10 A default. Asked at T0 + 1 500 s:
+        // without an update it ended at T0 + 600 s; updated at T0 + 1 200 s it holds until T0 + 1 800 s.
+        var tx = new ActiveTransaction("tx-1", T0);
+        var dynamicProfile = new ChargingProfile(1, 0, TxProfile, ChargingProfileKind.Dynamic, [Schedule(A, P(0, 20)) with { Duration = 600 }]) { TransactionId = "tx-1" };
+        var fallback = Absolute(2, TxDefaultProfile, 0, T0, A, P(0, 10)).On(1);
+        var asked = T0.AddSeconds(1_500);
+
+        var stale = Composite(Ac3Phase32A, asked, 1_200, A, tx, dynamicProfile.On(1), fallback);
+        var updated = Composite(Ac3Phase32A, asked, 1_200, A, tx, (dynamicProfile with { DynUpdateTime = T0.AddSeconds(1_200) }).On(1), fallback);
+
+        Assert.Equal([(0, 10.0)], stale.Limits());
+        Assert.Equal([(0, 20.0), (300, 10.0)], updated.Limits());
+    }
+
+    [Fact]
     public void Daily_profile_with_a_duration_leaves_the_day_to_lower_stack_levels()
     {
         // 8 h of 10 A from 22:00 on stack 1 over a 16 A default on stack 0.

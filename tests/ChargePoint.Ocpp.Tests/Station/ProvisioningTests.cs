@@ -173,4 +173,101 @@ public sealed class ProvisioningTests : IClassFixture<PeerFixture>, IAsyncLifeti
         Assert.Equal(ResetEnumType.Immediate, reset);
         Assert.Empty(_peer.StrictValidationFailures);
     }
+
+    [Fact]
+    public async Task Get_report_criteria_select_whole_components_by_their_active_available_enabled_or_problem_variable()
+    {
+        const string Id = "prov-criteria";
+        await using var station = new StationHarness(_peer, Id).Start();
+        await _peer.WaitForCallsAsync("StatusNotification", 1, Id);
+
+        // No component reports a Problem: nothing to report and no NotifyReport follows.
+        var problem = await _peer.CallAsync("GetReport", JsonNode.Parse("""{"requestId":21,"componentCriteria":["Problem"]}""")!, Id);
+        Assert.Equal("EmptyResultSet", problem.GetProperty("result").GetProperty("status").GetString());
+
+        // An enabled component is reported with every variable, not only Enabled.
+        var enabled = await _peer.CallAsync("GetReport", JsonNode.Parse("""{"requestId":22,"componentCriteria":["Enabled"],"componentVariable":[{"component":{"name":"AuthCacheCtrlr"}}]}""")!, Id);
+        Assert.Equal("Accepted", enabled.GetProperty("result").GetProperty("status").GetString());
+        var report = await ReportAsync(22, Id);
+        Assert.Equal(["Available", "Enabled", "LifeTime", "Policy"], report.Select(i => i.GetProperty("variable").GetProperty("name").GetString()).Order());
+
+        // Enabled implies Available for a component without an Available variable.
+        Assert.Equal("Accepted", (await _peer.CallAsync("GetReport", JsonNode.Parse("""{"requestId":23,"componentCriteria":["Available"],"componentVariable":[{"component":{"name":"SampledDataCtrlr"},"variable":{"name":"TxUpdatedInterval"}}]}""")!, Id))
+            .GetProperty("result").GetProperty("status").GetString());
+        Assert.Equal("TxUpdatedInterval", Assert.Single(await ReportAsync(23, Id)).GetProperty("variable").GetProperty("name").GetString());
+
+        // Once disabled, the component no longer matches.
+        await _peer.CallAsync("SetVariables", JsonNode.Parse("""{"setVariableData":[{"component":{"name":"AuthCacheCtrlr"},"variable":{"name":"Enabled"},"attributeValue":"false"}]}""")!, Id);
+        var disabled = await _peer.CallAsync("GetReport", JsonNode.Parse("""{"requestId":24,"componentCriteria":["Enabled"],"componentVariable":[{"component":{"name":"AuthCacheCtrlr"}}]}""")!, Id);
+        Assert.Equal("EmptyResultSet", disabled.GetProperty("result").GetProperty("status").GetString());
+        Assert.DoesNotContain(_peer.CallsFromStation("NotifyReport", Id), r => r.GetProperty("requestId").GetInt32() is 21 or 24);
+        Assert.Empty(_peer.StrictValidationFailures);
+    }
+
+    [Fact]
+    public async Task On_idle_reset_and_inoperative_wait_for_the_running_transaction_then_happen()
+    {
+        const string Id = "prov-onidle";
+        await using var station = new StationHarness(_peer, Id).Start();
+        await _peer.WaitForCallsAsync("StatusNotification", 1, Id);
+        await station.Port.EvConnectedAsync(1, 1, CancellationToken.None);
+        await _peer.WaitForCallsAsync("TransactionEvent", 1, Id);
+        var resets = new List<ResetEnumType>();
+        station.Runtime.Station.ResetRequested += resets.Add;
+
+        var evseReset = await _peer.CallAsync("Reset", JsonNode.Parse("""{"type":"Immediate","evseId":1}""")!, Id);
+        Assert.Equal("Rejected", evseReset.GetProperty("result").GetProperty("status").GetString());
+        var availability = await _peer.CallAsync("ChangeAvailability", JsonNode.Parse("""{"operationalStatus":"Inoperative","evse":{"id":1}}""")!, Id);
+        Assert.Equal("Scheduled", availability.GetProperty("result").GetProperty("status").GetString());
+        var reset = await _peer.CallAsync("Reset", JsonNode.Parse("""{"type":"OnIdle"}""")!, Id);
+        Assert.Equal("Scheduled", reset.GetProperty("result").GetProperty("status").GetString());
+        await Task.Delay(300);
+        Assert.Empty(resets);
+        Assert.NotNull(station.Runtime.Station.Transactions.TransactionId(1));
+
+        // The EV leaves: the transaction ends, the connector turns Unavailable, then the reset happens.
+        await station.Port.EvDisconnectedAsync(1, CancellationToken.None);
+        await TxAssert.WaitUntilAsync(() => resets.Count == 1);
+        Assert.Equal([ResetEnumType.OnIdle], resets);
+        var ended = (await _peer.WaitForCallsAsync("TransactionEvent", 2, Id))[1];
+        Assert.Equal("Ended", ended.GetProperty("eventType").GetString());
+        var statuses = await _peer.WaitForCallsAsync("StatusNotification", 3, Id);
+        Assert.Equal("Unavailable", statuses[^1].GetProperty("connectorStatus").GetString());
+        Assert.Empty(_peer.StrictValidationFailures);
+    }
+
+    [Fact]
+    public async Task Trigger_message_sends_meter_values_and_a_transaction_event_only_when_there_is_something_to_report()
+    {
+        const string Id = "prov-trigger";
+        await using var station = new StationHarness(_peer, Id).Start();
+        await _peer.WaitForCallsAsync("StatusNotification", 1, Id);
+        async Task<string?> TriggerAsync(string message) =>
+            (await _peer.CallAsync("TriggerMessage", new JsonObject { ["requestedMessage"] = message, ["evse"] = new JsonObject { ["id"] = 1 } }, Id)).GetProperty("result").GetProperty("status").GetString();
+
+        Assert.Equal("Rejected", await TriggerAsync("MeterValues")); // no reading yet
+        Assert.Equal("Rejected", await TriggerAsync("TransactionEvent")); // no transaction
+        Assert.Equal("Rejected", (await _peer.CallAsync("TriggerMessage", JsonNode.Parse("""{"requestedMessage":"MeterValues","evse":{"id":9}}""")!, Id)).GetProperty("result").GetProperty("status").GetString());
+
+        station.Port.MeterSample(1, new global::ChargePoint.Ocpp.Station.MeterReading(DateTimeOffset.UtcNow, 1200, 300, -2500));
+        Assert.Equal("Accepted", await TriggerAsync("MeterValues"));
+        var meter = (await _peer.WaitForCallsAsync("MeterValues", 1, Id))[0];
+        var sampled = meter.GetProperty("meterValue")[0].GetProperty("sampledValue").EnumerateArray().ToList();
+        Assert.All(sampled, v => Assert.Equal("Trigger", v.GetProperty("context").GetString()));
+        Assert.Equal(300, TxAssert.Sampled(sampled, "Energy.Active.Export.Register"));
+
+        await station.Port.EvConnectedAsync(1, 1, CancellationToken.None);
+        await _peer.WaitForCallsAsync("TransactionEvent", 1, Id);
+        Assert.Equal("Accepted", await TriggerAsync("TransactionEvent"));
+        var triggered = (await _peer.WaitForCallsAsync("TransactionEvent", 2, Id))[1];
+        Assert.Equal(("Updated", "Trigger"), (triggered.GetProperty("eventType").GetString(), triggered.GetProperty("triggerReason").GetString()));
+        Assert.Equal(1, triggered.GetProperty("seqNo").GetInt32());
+        Assert.Empty(_peer.StrictValidationFailures);
+    }
+
+    private async Task<List<System.Text.Json.JsonElement>> ReportAsync(int requestId, string id)
+    {
+        await _peer.WaitForAsync(_ => _peer.CallsFromStation("NotifyReport", id).Any(r => r.GetProperty("requestId").GetInt32() == requestId && !r.TryGetProperty("tbc", out _)));
+        return [.. _peer.CallsFromStation("NotifyReport", id).Where(r => r.GetProperty("requestId").GetInt32() == requestId).SelectMany(r => r.GetProperty("reportData").EnumerateArray())];
+    }
 }

@@ -1,10 +1,14 @@
+using ChargePoint.V2g.Exi.Iso2;
+using ChargePoint.V2g.Exi.Iso20.CommonMessages;
 using ChargePoint.V2g.Exi.Tests.Vectors;
+using ChargePoint.V2g.Exi.XmlDsig;
 
 namespace ChargePoint.V2g.Exi.Tests.BadInput;
 
 /// <summary>
-/// Deterministic mutation fuzzing over every vector: the decoder either returns a document (that re-encodes)
-/// or throws <see cref="ExiException"/>, never anything else, and its allocation stays proportional to the input.
+/// Deterministic mutation fuzzing over every vector and over streams with wildcard, built-in, mixed and relaxed
+/// content: the decoder either returns a document (that re-encodes) or throws <see cref="ExiException"/>, never
+/// anything else, and its allocation stays proportional to the input.
 /// </summary>
 public sealed class MutationFuzzTests
 {
@@ -15,7 +19,7 @@ public sealed class MutationFuzzTests
     public void MutatedStreamsFailOnlyWithTheCodecExceptionAndBoundedAllocation()
     {
         var random = new Random(Seed);
-        var vectors = ExiVector.All.Select(v => (Set: ExiSchemaSets.Find(v.Schema)!, Bytes: v.Bytes)).ToArray();
+        var vectors = ExiVector.All.Select(v => (Set: ExiSchemaSets.Find(v.Schema)!, Bytes: v.Bytes)).Concat(WildcardCorpus()).ToArray();
         var output = new byte[ExiLimits.MaxMessageBytes];
         var rejected = 0;
         long worstAllocation = 0;
@@ -46,6 +50,41 @@ public sealed class MutationFuzzTests
         // Most mutations must be caught; a few land on values that are still valid.
         Assert.InRange(rejected, Inputs / 2, Inputs);
         Assert.True(worstAllocation <= AllocationBound(ExiLimits.MaxMessageBytes));
+    }
+
+    /// <summary>
+    /// Streams whose content the vectors do not have: samples of the xmldsig roots with wildcards (schema-less and
+    /// typed elements, text, learned built-in grammars), relaxed eMAID fragments, and a -20 message whose signature
+    /// carries KeyInfo and Object content. Fixed seeds, so the corpus is the same on every run.
+    /// </summary>
+    private static IEnumerable<(IExiSchemaSet Set, byte[] Bytes)> WildcardCorpus()
+    {
+        XmlDsigFragmentRoot[] roots = [XmlDsigFragmentRoot.KeyInfo, XmlDsigFragmentRoot.Object, XmlDsigFragmentRoot.Transform, XmlDsigFragmentRoot.SignatureProperties, XmlDsigFragmentRoot.X509Data];
+        for (var seed = 0; seed < 15; seed++)
+        {
+            var document = XmlDsigFragmentCodec.CreateSample(roots[seed % roots.Length], new Random(seed));
+            yield return (XmlDsigFragmentCodec.Schema, Encoded(XmlDsigFragmentCodec.Schema, document));
+        }
+
+        for (var seed = 0; seed < 3; seed++)
+        {
+            var emaid = Iso2FragmentCodec.CreateSample(Iso2FragmentRoot.eMAID, new Random(seed));
+            yield return (Iso2FragmentCodec.Schema, Encoded(Iso2FragmentCodec.Schema, emaid));
+        }
+
+        var random = new Random(3);
+        var request = (Iso20.CommonMessages.AuthorizationReqType)Iso20CommonCodec.CreateSample(Iso20CommonRoot.AuthorizationReq, random).Value;
+        var signature = (SignatureType)XmlDsigFragmentCodec.CreateSample(XmlDsigFragmentRoot.Signature, random).Value;
+        signature.KeyInfo = (KeyInfoType)XmlDsigFragmentCodec.CreateSample(XmlDsigFragmentRoot.KeyInfo, random).Value;
+        signature.Object.Add((ObjectType)XmlDsigFragmentCodec.CreateSample(XmlDsigFragmentRoot.Object, random).Value);
+        request.Header.Signature = signature;
+        yield return (Iso20CommonCodec.Schema, Encoded(Iso20CommonCodec.Schema, new Iso20CommonDocument(Iso20CommonRoot.AuthorizationReq, request)));
+    }
+
+    private static byte[] Encoded(IExiSchemaSet set, object document)
+    {
+        var buffer = new byte[ExiLimits.MaxMessageBytes];
+        return buffer[..set.Encode(document, buffer)];
     }
 
     /// <summary>Objects, strings and exception text: a fixed part plus a small multiple of the input.</summary>

@@ -87,12 +87,12 @@ public sealed class BigIntegerTests
         var serial = BigInteger.Parse("1461501637330902918203684832716283019655932542975", System.Globalization.CultureInfo.InvariantCulture);
         var keyInfo = new KeyInfoType
         {
-            X509Data = { new X509DataType { X509IssuerSerial = { new X509IssuerSerialType { X509IssuerName = "CN=V2G Root", X509SerialNumber = serial } } } },
+            Items = { new KeyInfoTypeItem { X509Data = new X509DataType { Items = { new X509DataTypeItem { X509IssuerSerial = new X509IssuerSerialType { X509IssuerName = "CN=V2G Root", X509SerialNumber = serial } } } } } },
         };
         var buffer = new byte[256];
         var length = XmlDsigFragmentCodec.Encode(new XmlDsigFragmentDocument(XmlDsigFragmentRoot.KeyInfo, keyInfo), buffer);
         var decoded = (KeyInfoType)XmlDsigFragmentCodec.Decode(buffer.AsSpan(0, length)).Value;
-        Assert.Equal(serial, decoded.X509Data[0].X509IssuerSerial[0].X509SerialNumber);
+        Assert.Equal(serial, decoded.Items[0].X509Data!.Items[0].X509IssuerSerial!.X509SerialNumber);
 
         var xml = XmlDsigFragmentCodec.ToXml(new XmlDsigFragmentDocument(XmlDsigFragmentRoot.KeyInfo, decoded));
         Assert.Contains(">1461501637330902918203684832716283019655932542975<", xml, StringComparison.Ordinal);

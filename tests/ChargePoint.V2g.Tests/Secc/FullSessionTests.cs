@@ -29,6 +29,26 @@ public sealed class FullSessionTests(PkiFixture fixture, ITestOutputHelper outpu
         Assert.True(needs.MinimumV2XEnergyRequest < 0, "the EV offers energy down to its minimum SOC");
         Assert.Equal(4, secc.Firmware.Loops.Count);
         Assert.True(result.FinalSocPercent > 40, "100 A at 400 V for four simulated minutes charged the battery");
+        var profile = Assert.Single(secc.Firmware.PowerProfiles);
+        Assert.Equal((ControlMode.Dynamic, (uint?)null), (profile.ControlMode, profile.SelectedScheduleTupleId));
+    }
+
+    [Fact]
+    public async Task Ac_bpt_scheduled_ev_proposes_a_power_profile_that_follows_the_tuple_it_selected_discharge_included()
+    {
+        await using var secc = new SeccLoopback(fixture.Pki, output);
+        var start = DateTimeOffset.FromUnixTimeSeconds(secc.Time.GetUtcNow().ToUnixTimeSeconds());
+        var half = TimeSpan.FromMinutes(30);
+        secc.Control.SetSchedule(new EvseSchedule(start, [new ScheduleEntry(half, 11_000), new ScheduleEntry(half, 0)], [new ScheduleEntry(half, 0), new ScheduleEntry(half, 5_000)]));
+        var result = await secc.RunEvAsync(new EvSimulatorOptions { Service = EnergyTransferService.AcBpt, ControlMode = ControlMode.Scheduled, ChargeLoops = 2 });
+
+        Assert.Equal(EvSessionOutcome.Completed, result.Outcome);
+        var offered = Assert.Single(result.Schedules);
+        Assert.Equal([new ScheduleEntry(half, 0), new ScheduleEntry(half, 5_000)], offered.Discharging);
+        var profile = Assert.Single(secc.Firmware.PowerProfiles);
+        Assert.Equal((ControlMode.Scheduled, (uint?)offered.ScheduleTupleId, start), (profile.ControlMode, profile.SelectedScheduleTupleId, profile.TimeAnchor));
+        Assert.Equal([new EvPowerProfileEntry(half, 11_000), new EvPowerProfileEntry(half, -5_000)], profile.Entries); // [V2G20-1034]: negative feeds back
+        Assert.Equal(profile.Entries, Assert.Single(result.PowerProfiles).Entries);
     }
 
     [Fact]

@@ -35,6 +35,8 @@ public sealed class SimulatedFirmware(SeccControl control) : ISeccFeedback
 
     public ConcurrentQueue<EvLoopStatus> Loops { get; } = new();
 
+    public ConcurrentQueue<EvPowerProfile> PowerProfiles { get; } = new();
+
     public (EnergyTransferService Service, ControlMode Mode)? Selected { get; private set; }
 
     public Task<SafeStateReason> FirstSafeState => _safe.Task;
@@ -81,6 +83,8 @@ public sealed class SimulatedFirmware(SeccControl control) : ISeccFeedback
                 break;
         }
     }
+
+    public void OnEvPowerProfile(EvPowerProfile profile) => PowerProfiles.Enqueue(profile);
 
     public void OnChargeLoop(EvLoopStatus status)
     {

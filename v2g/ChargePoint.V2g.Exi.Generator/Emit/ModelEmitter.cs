@@ -13,10 +13,12 @@ internal sealed class ModelEmitter
 
     public List<(string HintName, string Source)> Outputs { get; } = new List<(string, string)>();
 
+    private const string Rt = "global::ChargePoint.V2g.Exi.";
+
     public static string PropertyType(LeafParticle leaf)
     {
-        var decl = leaf.Element!;
-        var item = decl.Complex is not null ? decl.Complex.FullName : decl.Simple!.CsType;
+        var decl = leaf.Element;
+        var item = decl is null ? Rt + "ExiNode" : decl.Complex is not null ? decl.Complex.FullName : decl.Simple!.CsType;
         if (leaf.IsList)
         {
             return "global::System.Collections.Generic.List<" + item + ">";
@@ -25,7 +27,7 @@ internal sealed class ModelEmitter
         return leaf.IsOptional ? item + "?" : item;
     }
 
-    public static bool IsValueType(LeafParticle leaf) => leaf.Element!.Complex is null && leaf.Element.Simple!.IsValueType;
+    public static bool IsValueType(LeafParticle leaf) => leaf.Element is { Complex: null } decl && decl.Simple!.IsValueType;
 
     public void Emit(SetResolver set)
     {
@@ -45,6 +47,12 @@ internal sealed class ModelEmitter
 
             _emittedTypes[type.FullName] = signature;
             Outputs.Add((type.CsNamespace + "." + type.CsName + ".g.cs", CodeBuilder.Header(type.CsNamespace) + code));
+            foreach (var item in type.ItemGroups)
+            {
+                var itemCode = new CodeBuilder();
+                EmitItemClass(itemCode, type, item);
+                Outputs.Add((type.CsNamespace + "." + item.CsName + ".g.cs", CodeBuilder.Header(type.CsNamespace) + itemCode));
+            }
         }
 
         foreach (var pair in set.Enums)
@@ -76,34 +84,68 @@ internal sealed class ModelEmitter
             code.Line("public " + t.CsType + " " + type.SimpleContentProperty + " { get; set; }" + (t.IsValueType ? "" : " = null!;"));
         }
 
-        foreach (var leaf in type.Leaves.Skip(type.InheritedLeafCount).Where(l => !l.IsWildcard))
+        if (type.Mixed && (type.Base is null || !type.Base.Mixed))
         {
-            var decl = leaf.Element!;
-            var propertyType = PropertyType(leaf);
-            string init;
-            if (leaf.IsList)
-            {
-                init = " = new();";
-            }
-            else if (leaf.IsOptional || IsValueType(leaf))
-            {
-                init = "";
-            }
-            else
-            {
-                init = " = null!;";
-            }
+            code.Line("/// <summary>Character content (mixed type), each segment after the given number of child elements.</summary>");
+            code.Line("public global::System.Collections.Generic.List<" + Rt + "ExiTextSegment> " + type.TextProperty + " { get; set; } = new();");
+        }
 
-            var occurs = leaf.IsList
-                ? "list, " + leaf.Min + ".." + (leaf.Max == -1 ? "unbounded" : leaf.Max.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                : leaf.IsOptional ? "optional or choice" : "required";
-            code.Line("/// <summary>Element <c>" + decl.Name.Local + "</c> (" + occurs + ").</summary>");
-            code.Line("public " + propertyType + " " + leaf.PropertyName + " { get; set; }" + init);
+        foreach (var leaf in type.Leaves.Skip(type.InheritedLeafCount))
+        {
+            if (leaf.Item is null)
+            {
+                EmitLeafProperty(code, leaf);
+            }
+            else if (leaf == leaf.Item.Leaves[0])
+            {
+                code.Line("/// <summary>Occurrences of a repeated " + (leaf.Item.Group.IsChoice ? "choice" : "sequence") + ", in document order.</summary>");
+                code.Line("public global::System.Collections.Generic.List<global::" + type.CsNamespace + "." + leaf.Item.CsName + "> " + leaf.Item.PropertyName + " { get; set; } = new();");
+            }
         }
 
         code.Close();
         return string.Join("|", type.OwnAttributes.Select(a => a.PropertyName + ":" + a.Type.CsType))
-            + "#" + string.Join("|", type.Leaves.Where(l => !l.IsWildcard).Select(l => l.PropertyName + ":" + PropertyType(l)));
+            + "#" + string.Join("|", type.Leaves.Select(l => (l.Item?.CsName ?? "") + l.PropertyName + ":" + PropertyType(l)))
+            + (type.Mixed ? "#mixed" : "");
+    }
+
+    private static void EmitLeafProperty(CodeBuilder code, LeafParticle leaf)
+    {
+        var propertyType = PropertyType(leaf);
+        string init;
+        if (leaf.IsList)
+        {
+            init = " = new();";
+        }
+        else if (leaf.IsOptional || IsValueType(leaf))
+        {
+            init = "";
+        }
+        else
+        {
+            init = " = null!;";
+        }
+
+        var occurs = leaf.IsList
+            ? "list, " + leaf.Min + ".." + (leaf.Max == -1 ? "unbounded" : leaf.Max.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : leaf.IsOptional ? "optional or choice" : "required";
+        var what = leaf.Element is null
+            ? "Wildcard content (xs:any, " + (leaf.WildcardOtherThan is null ? "##any" : "##other") + "): an element the schema does not type, or a typed global element"
+            : "Element <c>" + leaf.Element.Name.Local + "</c>";
+        code.Line("/// <summary>" + what + " (" + occurs + ").</summary>");
+        code.Line("public " + propertyType + " " + leaf.PropertyName + " { get; set; }" + init);
+    }
+
+    private static void EmitItemClass(CodeBuilder code, ComplexInfo type, ItemGroup item)
+    {
+        code.Line("/// <summary>One occurrence of the repeated " + (item.Group.IsChoice ? "choice (exactly one property set)" : "sequence") + " of <see cref=\"" + type.CsName + "\"/>.</summary>");
+        code.Open("public sealed class " + item.CsName);
+        foreach (var leaf in item.Leaves)
+        {
+            EmitLeafProperty(code, leaf);
+        }
+
+        code.Close();
     }
 
     private void EmitEnum(string fullName, SimpleInfo info)

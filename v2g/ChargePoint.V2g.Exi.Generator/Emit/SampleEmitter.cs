@@ -1,12 +1,11 @@
-using System.Collections.Generic;
-using System.Linq;
 using ChargePoint.V2g.Exi.Generator.Schema;
 
 namespace ChargePoint.V2g.Exi.Generator.Emit;
 
 /// <summary>
 /// Emits a random-instance builder per complex type that follows the grammar: one alternative per choice,
-/// list lengths within min/maxOccurs, values within facets. Property tests and simulators use it.
+/// list lengths within min/maxOccurs, values within facets, random items of repeated groups, wildcard content
+/// and, for mixed types, text between the children. Property tests and simulators use it.
 /// </summary>
 internal static class SampleEmitter
 {
@@ -27,7 +26,10 @@ internal static class SampleEmitter
         }
         else
         {
-            Particle(code, type.Content!);
+            // k counts the child elements, so mixed text can be placed among them.
+            code.Line("var k = 0;");
+            Particle(code, type, type.Content!, "v");
+            code.Line(type.Mixed ? Rt + "ExiWildcardSampler.Text(g, v." + type.TextProperty + ", k);" : "_ = k;");
         }
 
         code.Line("return v;");
@@ -58,47 +60,25 @@ internal static class SampleEmitter
         return t.CsType == "ulong" ? "g.Unsigned(" + min + "UL, " + max + "UL)" : "(" + t.CsType + ")g.Integer(" + min + "L, " + max + "L)";
     }
 
-    /// <summary>
-    /// True when the type can be completed without wildcard content (which the model cannot hold): xmldsig
-    /// SignatureProperty, for example, needs at least one foreign element and so cannot be sampled.
-    /// </summary>
-    public static bool Satisfiable(ComplexInfo type) => type.SimpleContent is not null || Satisfiable(type.Content!, new HashSet<ComplexInfo> { type });
+    /// <summary>The sample of one occurrence of a leaf's element (wildcards included).</summary>
+    private static string LeafValue(LeafParticle leaf) =>
+        leaf.IsWildcard ? Rt + "ExiWildcardSampler.Element(g, WildcardSchema, " + Grammar.ParticleQueries.OtherThanLiteral(leaf) + ")"
+        : leaf.Element!.Complex is { } complex ? "S_" + complex.MethodSuffix + "(g)"
+        : Value(leaf.Element.Simple!);
 
-    private static bool Satisfiable(Particle particle, HashSet<ComplexInfo> visiting)
+    private static void Particle(CodeBuilder code, ComplexInfo type, Particle particle, string owner)
     {
-        if (particle.Min == 0)
+        if (particle is GroupParticle { Item: { } item } && owner == "v")
         {
-            return true;
+            var group = item.Group;
+            code.Open("for (var n = g.Count(" + group.Min + ", " + group.Max + "); n > 0; n--)");
+            code.Line("var item = new global::" + type.CsNamespace + "." + item.CsName + "();");
+            Content(code, type, group, "item");
+            code.Line("v." + item.PropertyName + ".Add(item);");
+            code.Close();
+            return;
         }
 
-        if (particle is LeafParticle leaf)
-        {
-            if (leaf.IsWildcard)
-            {
-                return false;
-            }
-
-            var complex = leaf.Element!.Complex;
-            if (complex is null || complex.SimpleContent is not null || !visiting.Add(complex))
-            {
-                return true;
-            }
-
-            var result = Satisfiable(complex.Content!, visiting);
-            visiting.Remove(complex);
-            return result;
-        }
-
-        var group = (GroupParticle)particle;
-        return group.IsChoice
-            ? group.Children.Count == 0 || group.Children.Any(c => Satisfiable(c, visiting))
-            : group.Children.All(c => Satisfiable(c, visiting));
-    }
-
-    private static bool Samplable(Particle particle) => particle.Min == 0 || Satisfiable(particle, new HashSet<ComplexInfo>());
-
-    private static void Particle(CodeBuilder code, Particle particle)
-    {
         var repeats = particle.Repeats && particle is GroupParticle;
         if (repeats)
         {
@@ -113,57 +93,55 @@ internal static class SampleEmitter
             code.Open("");
         }
 
+        Content(code, type, particle, owner);
+        code.Close();
+    }
+
+    private static void Content(CodeBuilder code, ComplexInfo type, Particle particle, string owner)
+    {
         if (particle is LeafParticle leaf)
         {
-            if (!leaf.IsWildcard && (leaf.Element!.Complex is null || Satisfiable(leaf.Element.Complex)))
+            var value = LeafValue(leaf);
+            if (leaf.IsList)
             {
-                var decl = leaf.Element!;
-                var value = decl.Complex is not null ? "S_" + decl.Complex.MethodSuffix + "(g)" : Value(decl.Simple!);
-                if (leaf.IsList)
-                {
-                    var count = leaf.Repeats ? "g.Count(" + leaf.Min + ", " + leaf.Max + ")" : "1";
-                    code.Line("for (var i = " + count + "; i > 0; i--) v." + leaf.PropertyName + ".Add(" + value + ");");
-                }
-                else
-                {
-                    code.Line("v." + leaf.PropertyName + " = " + value + ";");
-                }
-            }
-        }
-        else
-        {
-            var group = (GroupParticle)particle;
-            if (group.IsChoice)
-            {
-                var alternatives = group.Children.Where(Samplable).ToList();
-                if (alternatives.Count == 0)
-                {
-                    // Only wildcard alternatives (xmldsig): nothing the model can hold.
-                    code.Close();
-                    return;
-                }
-
-                code.Open("switch (g.Pick(" + alternatives.Count + "))");
-                for (var i = 0; i < alternatives.Count; i++)
-                {
-                    code.Open("case " + i + ":");
-                    Particle(code, alternatives[i]);
-                    code.Line("break;");
-                    code.Close();
-                }
-
-                code.Close();
+                var count = leaf.Repeats ? "g.Count(" + leaf.Min + ", " + leaf.Max + ")" : "1";
+                code.Line("for (var i = " + count + "; i > 0; i--) { " + owner + "." + leaf.PropertyName + ".Add(" + value + "); k++; }");
             }
             else
             {
-                foreach (var child in group.Children)
-                {
-                    Particle(code, child);
-                }
+                code.Line(owner + "." + leaf.PropertyName + " = " + value + ";");
+                code.Line("k++;");
             }
+
+            return;
         }
 
-        code.Close();
+        var group = (GroupParticle)particle;
+        if (group.IsChoice)
+        {
+            if (group.Children.Count == 0)
+            {
+                return;
+            }
+
+            code.Open("switch (g.Pick(" + group.Children.Count + "))");
+            for (var i = 0; i < group.Children.Count; i++)
+            {
+                code.Open("case " + i + ":");
+                Particle(code, type, group.Children[i], owner);
+                code.Line("break;");
+                code.Close();
+            }
+
+            code.Close();
+        }
+        else
+        {
+            foreach (var child in group.Children)
+            {
+                Particle(code, type, child, owner);
+            }
+        }
     }
 
     private static int Depth(Particle particle)

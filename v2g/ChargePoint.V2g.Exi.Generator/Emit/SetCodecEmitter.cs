@@ -21,6 +21,7 @@ internal static class SetCodecEmitter
         var documentType = def.CodecName.Replace("Codec", "") + "Document";
         var rootBits = BitMath.BitsFor(roots.Count + (def.IsFragment ? 2 : 1));
 
+        var rootCode = new RootCode(set, roots, ids, rootEnum);
         var code = new CodeBuilder();
         code.Line("/// <summary>Root elements of the <c>" + def.Name + "</c> set; each value is its EXI event code.</summary>");
         code.Open("public enum " + rootEnum);
@@ -55,11 +56,11 @@ internal static class SetCodecEmitter
         code.Line("private const int RootBits = " + rootBits + ";");
         code.Line();
         EmitRootName(code, roots, rootEnum);
-        EmitDecode(code, def, roots, rootEnum, documentType);
-        EmitEncode(code, def, roots, rootEnum, documentType);
-        EmitTyped(code, def, roots, rootEnum);
-        EmitSample(code, roots, rootEnum, documentType);
-        EmitXml(code, set, roots, rootEnum, documentType);
+        EmitDecode(code, def, rootCode, documentType);
+        EmitEncode(code, def, rootCode, documentType);
+        EmitTyped(code, def, rootCode);
+        EmitSample(code, rootCode, rootEnum, documentType);
+        EmitXml(code, set, rootCode, documentType);
         code.Line();
         code.Line("/// <summary>This set behind the untyped <see cref=\"" + Rt + "IExiSchemaSet\"/> interface.</summary>");
         code.Line("public static " + Rt + "IExiSchemaSet Schema { get; } = new SchemaSetAdapter();");
@@ -81,10 +82,10 @@ internal static class SetCodecEmitter
         types.Open("public static partial class " + def.CodecName);
         foreach (var type in set.ComplexTypes)
         {
-            var emitter = new TypeCodecEmitter(type, ids);
-            emitter.EmitEncoder(types);
+            var grammar = new Grammar.TypeGrammar(type);
+            new TypeEncoderEmitter(type, grammar).Emit(types);
             types.Line();
-            emitter.EmitDecoder(types);
+            new TypeDecoderEmitter(type, grammar, ids).Emit(types);
             types.Line();
             XmlBridgeEmitter.EmitWriter(types, type);
             types.Line();
@@ -94,14 +95,12 @@ internal static class SetCodecEmitter
             types.Line();
         }
 
-        EmitRootValueHelpers(types, roots, ids);
+        rootCode.EmitSimpleRootHelpers(types);
+        WildcardSchemaEmitter.Emit(types, set, rootCode, ids);
         types.Close();
         outputs.Add((def.CodecNamespace + "." + def.CodecName + ".Types.g.cs", CodeBuilder.Header(def.CodecNamespace) + types));
         return outputs;
     }
-
-    private static string RootMember(List<ElementDecl> roots, int i, string rootEnum) =>
-        rootEnum + "." + Names.Identifier(roots[i].Name.Local) + (roots.Take(i).Any(r => r.Name.Local == roots[i].Name.Local) ? "_" + i : "");
 
     private static void EmitRootName(CodeBuilder code, List<ElementDecl> roots, string rootEnum)
     {
@@ -114,7 +113,7 @@ internal static class SetCodecEmitter
         code.Line();
     }
 
-    private static void EmitDecode(CodeBuilder code, SchemaSetDefinition def, List<ElementDecl> roots, string rootEnum, string documentType)
+    private static void EmitDecode(CodeBuilder code, SchemaSetDefinition def, RootCode roots, string documentType)
     {
         code.Line("/// <summary>Decodes a complete EXI stream (header 0x80 included).</summary>");
         code.Line("/// <exception cref=\"" + Rt + "ExiException\">The stream is malformed, truncated or violates a facet.</exception>");
@@ -123,9 +122,9 @@ internal static class SetCodecEmitter
         code.Line("r.ReadHeader();");
         code.Line("var code = r.ReadBits(RootBits);");
         code.Open("switch (code)");
-        for (var i = 0; i < roots.Count; i++)
+        for (var i = 0; i < roots.Roots.Count; i++)
         {
-            code.Line("case " + i + ": { var value = " + RootDecode(roots[i], i) + "; " + ReadEndFragment(def, roots) + "r.ReadEnd(); return new " + documentType + "(" + RootMember(roots, i, rootEnum) + ", value); }");
+            code.Line("case " + i + ": { var value = " + roots.Decode(i) + "; " + ReadEndFragment(def, roots.Roots) + "r.ReadEnd(); return new " + documentType + "(" + roots.Member(i) + ", value); }");
         }
 
         code.Line("default: throw " + Rt + "ExiBitReader.UnknownEventCode(code);");
@@ -134,10 +133,7 @@ internal static class SetCodecEmitter
         code.Line();
     }
 
-    private static string RootDecode(ElementDecl root, int index) =>
-        root.Complex is not null ? "D_" + root.Complex.MethodSuffix + "(ref r)" : "DR_" + index + "(ref r)";
-
-    private static void EmitEncode(CodeBuilder code, SchemaSetDefinition def, List<ElementDecl> roots, string rootEnum, string documentType)
+    private static void EmitEncode(CodeBuilder code, SchemaSetDefinition def, RootCode roots, string documentType)
     {
         code.Line("/// <summary>Encodes a document into <paramref name=\"destination\"/>; returns the number of bytes written.</summary>");
         code.Line("/// <exception cref=\"" + Rt + "ExiException\">The message violates the schema or the destination is too small.</exception>");
@@ -147,17 +143,14 @@ internal static class SetCodecEmitter
         code.Line("w.WriteBits(8, " + Rt + "ExiLimits.Header);");
         code.Line("w.WriteBits(RootBits, (uint)document.Root);");
         code.Open("switch (document.Root)");
-        for (var i = 0; i < roots.Count; i++)
+        for (var i = 0; i < roots.Roots.Count; i++)
         {
-            var root = roots[i];
-            var type = root.Complex is not null ? root.Complex.FullName : root.Simple!.CsType;
-            var call = root.Complex is not null ? "E_" + root.Complex.MethodSuffix : "ER_" + i;
-            code.Line("case " + RootMember(roots, i, rootEnum) + ": " + call + "(ref w, document.Value as " + type.Replace("byte[]", "byte[]") + (IsValue(root) ? "? ?? throw " + Rt + "ExiFacets.Missing(\"Value\")" : " ?? throw " + Rt + "ExiFacets.Missing(\"Value\")") + "); break;");
+            code.Line("case " + roots.Member(i) + ": " + roots.Encode(i, "document.Value") + " break;");
         }
 
         code.Line("default: throw " + Rt + "ExiFacets.Unsupported(\"root \" + document.Root);");
         code.Close();
-        EndFragment(code, def, roots);
+        EndFragment(code, def, roots.Roots);
         code.Line("return w.Finish();");
         code.Close();
         code.Line();
@@ -169,8 +162,6 @@ internal static class SetCodecEmitter
         code.Close();
         code.Line();
     }
-
-    private static bool IsValue(ElementDecl root) => root.Complex is null && root.Simple!.IsValueType;
 
     /// <summary>A fragment ends with ED, coded after all SE(qname) and SE(*) productions (EXI 1.0 §8.4.3).</summary>
     private static void EndFragment(CodeBuilder code, SchemaSetDefinition def, List<ElementDecl> roots)
@@ -184,9 +175,10 @@ internal static class SetCodecEmitter
     private static string ReadEndFragment(SchemaSetDefinition def, List<ElementDecl> roots) =>
         def.IsFragment ? "if (r.ReadBits(RootBits) != " + (roots.Count + 1) + ") throw new " + Rt + "ExiException(\"EXI fragment does not end after one element.\"); " : "";
 
-    private static void EmitTyped(CodeBuilder code, SchemaSetDefinition def, List<ElementDecl> roots, string rootEnum)
+    private static void EmitTyped(CodeBuilder code, SchemaSetDefinition def, RootCode rootCode)
     {
-        var complexRoots = roots.Select((r, i) => (Root: r, Index: i)).Where(t => t.Root.Complex is not null).ToList();
+        var roots = rootCode.Roots;
+        var complexRoots = roots.Select((r, i) => (Root: r, Index: i)).Where(t => t.Root.Complex is not null && !rootCode.IsRelaxed(t.Index)).ToList();
         foreach (var (root, index) in complexRoots)
         {
             var type = root.Complex!;
@@ -218,7 +210,7 @@ internal static class SetCodecEmitter
             code.Line("r.ReadHeader();");
             code.Line("var code = r.ReadBits(RootBits);");
             code.Line("if (code != " + index + ") throw new " + Rt + "ExiException(\"EXI root event code \" + code + \" is not " + root.Name.Local + " (" + index + ").\");");
-            code.Line("var message = D_" + type.MethodSuffix + "(ref r);");
+            code.Line("var message = " + rootCode.Decode(index) + ";");
             code.Line(ReadEndFragment(def, roots) + "r.ReadEnd();");
             code.Line("return message;");
             code.Close();
@@ -226,7 +218,7 @@ internal static class SetCodecEmitter
         }
     }
 
-    private static void EmitXml(CodeBuilder code, SetResolver set, List<ElementDecl> roots, string rootEnum, string documentType)
+    private static void EmitXml(CodeBuilder code, SetResolver set, RootCode roots, string documentType)
     {
         code.Line("/// <summary>Renders a document as indented XML with the set's namespace prefixes.</summary>");
         code.Open("public static string ToXml(" + documentType + " document)");
@@ -241,21 +233,7 @@ internal static class SetCodecEmitter
             code.Line("x.WriteAttributeString(\"xmlns\", " + Names.Literal(Prefix(ns)) + ", null, " + Names.Literal(ns) + ");");
         }
 
-        code.Open("switch (document.Root)");
-        for (var i = 0; i < roots.Count; i++)
-        {
-            var root = roots[i];
-            if (root.Complex is not null)
-            {
-                code.Line("case " + RootMember(roots, i, rootEnum) + ": W_" + root.Complex.MethodSuffix + "(x, (" + root.Complex.FullName + ")document.Value); break;");
-            }
-            else
-            {
-                code.Line("case " + RootMember(roots, i, rootEnum) + ": x.WriteString(" + ValueCode.ToText(root.Simple!, "((" + root.Simple!.CsType + ")document.Value)") + "); break;");
-            }
-        }
-
-        code.Close();
+        code.Line("WriteRootValue(x, index, document.Value);");
         code.Line("x.WriteEndElement();");
         code.Close();
         code.Line("return text.ToString();");
@@ -277,64 +255,19 @@ internal static class SetCodecEmitter
         code.Line("var index = global::System.Array.IndexOf(RootNames, e.Name.LocalName);");
         code.Line("while (index >= 0 && RootNamespaces[index] != e.Name.NamespaceName) index = global::System.Array.IndexOf(RootNames, e.Name.LocalName, index + 1);");
         code.Line("if (index < 0) throw new " + Rt + "ExiException(\"<\" + e.Name + \"> is not a root element of " + set.Set.Name + ".\");");
-        code.Open("object value = index switch");
-        for (var i = 0; i < roots.Count; i++)
-        {
-            var root = roots[i];
-            code.Line(i + " => " + (root.Complex is not null ? "R_" + root.Complex.MethodSuffix + "(e)" : ValueCode.Parse(root.Simple!, "e.Value")) + ",");
-        }
-
-        code.Line("_ => throw new " + Rt + "ExiException(\"unknown root\"),");
-        code.Close(";");
-        code.Line("return new " + documentType + "((" + rootEnum + ")index, value);");
+        code.Line("return new " + documentType + "((" + roots.RootEnum + ")index, ReadRootValue(e, index));");
         code.Close();
     }
 
-    private static void EmitSample(CodeBuilder code, List<ElementDecl> roots, string rootEnum, string documentType)
+    private static void EmitSample(CodeBuilder code, RootCode roots, string rootEnum, string documentType)
     {
         code.Line("/// <summary>A random schema-valid document with the given root (property tests, simulators, fuzzing).</summary>");
         code.Open("public static " + documentType + " CreateSample(" + rootEnum + " root, global::System.Random random)");
-        code.Line("var g = new " + Rt + "ExiSampler(random);");
-        code.Open("object value = (int)root switch");
-        for (var i = 0; i < roots.Count; i++)
-        {
-            var root = roots[i];
-            var sample = root.Complex is null ? SampleEmitter.Value(root.Simple!)
-                : SampleEmitter.Satisfiable(root.Complex) ? "S_" + root.Complex.MethodSuffix + "(g)"
-                : "throw new global::System.NotSupportedException(\"" + root.Name.Local + " needs wildcard (xs:any) content, which the model cannot hold.\")";
-            code.Line(i + " => " + sample + ",");
-        }
-
-        code.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(root)),");
-        code.Close(";");
-        code.Line("return new " + documentType + "(root, value);");
+        code.Line("if ((uint)root >= (uint)RootNames.Length) throw new global::System.ArgumentOutOfRangeException(nameof(root));");
+        code.Line("return new " + documentType + "(root, SampleRootValue((int)root, new " + Rt + "ExiSampler(random)));");
         code.Close();
         code.Line();
     }
 
     private static string Prefix(string ns) => SchemaSetCatalog.XmlPrefixes.TryGetValue(ns, out var p) ? p : "ns";
-
-    private static void EmitRootValueHelpers(CodeBuilder code, List<ElementDecl> roots, QualifiedNameIds ids)
-    {
-        for (var i = 0; i < roots.Count; i++)
-        {
-            var root = roots[i];
-            if (root.Simple is null)
-            {
-                continue;
-            }
-
-            code.Open("private static " + root.Simple.CsType + " DR_" + i + "(ref " + Rt + "ExiBitReader r)");
-            code.Line("r.ExpectZeroBit();");
-            code.Line("var x = " + ValueCode.Read(root.Simple, ids.Get(root.Name)) + ";");
-            code.Line("r.ExpectZeroBit();");
-            code.Line("return x;");
-            code.Close();
-            code.Open("private static void ER_" + i + "(ref " + Rt + "ExiBitWriter w, " + root.Simple.CsType + " value)");
-            code.Line("w.WriteBits(1, 0);");
-            ValueCode.Write(code, root.Simple, "value", root.Name.Local);
-            code.Line("w.WriteBits(1, 0);");
-            code.Close();
-        }
-    }
 }

@@ -124,7 +124,7 @@ internal static class ValueCode
     }
 
     /// <summary>An expression that reads one value with reader <c>r</c>, enforcing its facets.</summary>
-    public static string Read(SimpleInfo t, int qualifiedNameId)
+    public static string Read(SimpleInfo t, string qualifiedNameId)
     {
         switch (t.Kind)
         {

@@ -4,7 +4,10 @@ using ChargePoint.V2g.Exi.Generator.Schema;
 
 namespace ChargePoint.V2g.Exi.Generator.Emit;
 
-/// <summary>Emits the XML bridge of one complex type: model to XML in XSD order, and XML to model.</summary>
+/// <summary>
+/// Emits the XML bridge of one complex type: model to XML in document order (items of repeated groups in list
+/// order, the text of mixed content at its positions), and XML to model through the type's grammar.
+/// </summary>
 internal static class XmlBridgeEmitter
 {
     private const string Rt = "global::ChargePoint.V2g.Exi.";
@@ -24,35 +27,87 @@ internal static class XmlBridgeEmitter
         {
             code.Line("x.WriteString(" + ValueCode.ToText(type.SimpleContent, "v." + type.SimpleContentProperty) + ");");
         }
-
-        foreach (var leaf in type.Leaves.Where(l => !l.IsWildcard))
+        else
         {
-            var access = "v." + leaf.PropertyName;
-            if (leaf.IsList)
+            if (type.Mixed)
             {
-                code.Open("foreach (var item in " + access + ")");
-                EmitElement(code, leaf, "item");
-                code.Close();
+                code.Line("var t = 0;");
+                code.Line("var children = 0;");
             }
-            else if (leaf.IsOptional)
+
+            EmitParticleWrite(code, type, type.Content!, "v");
+            if (type.Mixed)
             {
-                code.Open("if (" + access + " is { } x" + leaf.Index + ")");
-                EmitElement(code, leaf, "x" + leaf.Index);
-                code.Close();
-            }
-            else
-            {
-                code.Open("");
-                EmitElement(code, leaf, access);
-                code.Close();
+                code.Line(Rt + "ExiXmlText.WriteText(x, v." + type.TextProperty + ", ref t, int.MaxValue);");
             }
         }
 
         code.Close();
     }
 
-    private static void EmitElement(CodeBuilder code, LeafParticle leaf, string expr)
+    private static void EmitParticleWrite(CodeBuilder code, ComplexInfo type, Particle particle, string owner)
     {
+        if (particle is LeafParticle leaf)
+        {
+            EmitLeafWrite(code, type, leaf, owner);
+            return;
+        }
+
+        var group = (GroupParticle)particle;
+        if (group.Item is { } item && owner == "v")
+        {
+            code.Open("foreach (var item in v." + item.PropertyName + ")");
+            foreach (var child in group.Children)
+            {
+                EmitParticleWrite(code, type, child, "item");
+            }
+
+            code.Close();
+            return;
+        }
+
+        foreach (var child in group.Children)
+        {
+            EmitParticleWrite(code, type, child, owner);
+        }
+    }
+
+    private static void EmitLeafWrite(CodeBuilder code, ComplexInfo type, LeafParticle leaf, string owner)
+    {
+        var access = owner + "." + leaf.PropertyName;
+        if (leaf.IsList)
+        {
+            code.Open("foreach (var element in " + access + ")");
+            EmitElement(code, type, leaf, "element");
+            code.Close();
+        }
+        else if (leaf.IsOptional)
+        {
+            code.Open("if (" + access + " is { } x" + leaf.Index + ")");
+            EmitElement(code, type, leaf, "x" + leaf.Index);
+            code.Close();
+        }
+        else
+        {
+            code.Open("");
+            EmitElement(code, type, leaf, access);
+            code.Close();
+        }
+    }
+
+    private static void EmitElement(CodeBuilder code, ComplexInfo type, LeafParticle leaf, string expr)
+    {
+        if (type.Mixed)
+        {
+            code.Line(Rt + "ExiXmlText.BeforeChild(x, v." + type.TextProperty + ", ref t, children++);");
+        }
+
+        if (leaf.IsWildcard)
+        {
+            code.Line(Rt + "ExiNodeXml.Write(x, WildcardSchema, " + expr + ");");
+            return;
+        }
+
         var decl = leaf.Element!;
         code.Line("x.WriteStartElement(" + Names.Literal(decl.Name.Local) + ", " + Names.Literal(decl.Name.Ns) + ");");
         code.Line(decl.Complex is not null
@@ -87,47 +142,46 @@ internal static class XmlBridgeEmitter
         {
             code.Line("int s = " + grammar.ContentStart.Id + ";");
         }
-        code.Open("foreach (var c in e.Elements())");
+
+        if (type.Mixed)
+        {
+            code.Line("var children = 0;");
+            code.Open("foreach (var node in e.Nodes())");
+            code.Line("if (node is global::System.Xml.Linq.XText text) { " + Rt + "ExiXmlText.AddText(v." + type.TextProperty + ", children, text.Value); continue; }");
+            code.Line("if (node is not global::System.Xml.Linq.XElement c) continue;");
+            code.Line("children++;");
+        }
+        else
+        {
+            code.Open("foreach (var c in e.Elements())");
+        }
+
         code.Line("var n = c.Name;");
-        var anyNamed = grammar.States.Any(st => st.Productions.Any(p => p.Kind == ProductionKind.StartElement && !type.Leaves[p.Target].IsWildcard));
-        if (anyNamed)
+        var anyElement = grammar.States.Any(st => st.Productions.Any(p => p.Kind == ProductionKind.StartElement));
+        if (anyElement)
         {
             code.Open("switch (s)");
         }
 
         foreach (var state in grammar.States)
         {
-            var leaves = state.Productions.Where(p => p.Kind == ProductionKind.StartElement && !type.Leaves[p.Target].IsWildcard).ToList();
-            if (leaves.Count == 0)
+            var elements = state.Productions.Where(p => p.Kind == ProductionKind.StartElement).ToList();
+            if (elements.Count == 0)
             {
                 continue;
             }
 
             code.Open("case " + state.Id + ":");
-            foreach (var production in leaves)
+            foreach (var production in elements)
             {
-                var leaf = type.Leaves[production.Target];
-                var decl = leaf.Element!;
-                var value = decl.Complex is not null ? "R_" + decl.Complex.MethodSuffix + "(c)" : ValueCode.Parse(decl.Simple!, "c.Value");
-                var states = grammar.Leaves[leaf.Index];
-                string assign;
-                if (leaf.IsList)
-                {
-                    assign = "v." + leaf.PropertyName + ".Add(" + value + "); s = " + TypeCodecEmitter.AfterListExpression(leaf, states, "v." + leaf.PropertyName + ".Count") + ";";
-                }
-                else
-                {
-                    assign = "v." + leaf.PropertyName + " = " + value + "; s = " + states.Single!.Id + ";";
-                }
-
-                code.Line("if (n.LocalName == " + Names.Literal(decl.Name.Local) + " && n.NamespaceName == " + Names.Literal(decl.Name.Ns) + ") { " + assign + " continue; }");
+                EmitMatch(code, type, grammar, state, type.Leaves[production.Target]);
             }
 
             code.Line("break;");
             code.Close();
         }
 
-        if (anyNamed)
+        if (anyElement)
         {
             code.Close();
         }
@@ -138,8 +192,43 @@ internal static class XmlBridgeEmitter
         {
             code.Line("if (!" + Rt + "ExiXmlText.Complete(s, " + CompleteStates(grammar) + ")) throw " + Rt + "ExiXmlText.Incomplete(e.Name);");
         }
+
         code.Line("return v;");
         code.Close();
+    }
+
+    /// <summary>A named child matches its qname; a wildcard (listed after them, EXI 1.0 §8.5.4.3) any admitted one.</summary>
+    private static void EmitMatch(CodeBuilder code, ComplexInfo type, TypeGrammar grammar, GrammarState state, LeafParticle leaf)
+    {
+        string condition;
+        string value;
+        if (leaf.IsWildcard)
+        {
+            condition = Rt + "ExiNamespaceConstraint.Admits(n.NamespaceName, " + ParticleQueries.OtherThanLiteral(leaf) + ")";
+            value = Rt + "ExiNodeXml.Read(c, WildcardSchema, false)";
+        }
+        else
+        {
+            var decl = leaf.Element!;
+            condition = "n.LocalName == " + Names.Literal(decl.Name.Local) + " && n.NamespaceName == " + Names.Literal(decl.Name.Ns);
+            value = decl.Complex is not null ? "R_" + decl.Complex.MethodSuffix + "(c)" : ValueCode.Parse(decl.Simple!, "c.Value");
+        }
+
+        var owner = "v";
+        var item = "";
+        if (leaf.Item is { } group)
+        {
+            owner = "item";
+            item = ParticleQueries.ContinuesItem(type, grammar, state, leaf)
+                ? "var item = v." + group.PropertyName + "[v." + group.PropertyName + ".Count - 1]; "
+                : "var item = new global::" + type.CsNamespace + "." + group.CsName + "(); v." + group.PropertyName + ".Add(item); ";
+        }
+
+        var states = grammar.Leaves[leaf.Index];
+        var assign = leaf.IsList
+            ? owner + "." + leaf.PropertyName + ".Add(" + value + "); s = " + ParticleQueries.AfterListExpression(leaf, states, owner + "." + leaf.PropertyName + ".Count") + ";"
+            : owner + "." + leaf.PropertyName + " = " + value + "; s = " + states.Single!.Id + ";";
+        code.Line("if (" + condition + ") { " + item + assign + " continue; }");
     }
 
     /// <summary>Bit mask literal of the states in which EE may follow (content complete).</summary>

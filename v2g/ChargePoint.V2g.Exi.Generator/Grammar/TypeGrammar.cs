@@ -24,7 +24,7 @@ internal sealed class Production
 
     public ProductionKind Kind { get; }
 
-    /// <summary>Attribute index or leaf index; unused for EE and CH.</summary>
+    /// <summary>Attribute index or leaf index; for untyped CH (mixed content) the state it leads to; unused otherwise.</summary>
     public int Target { get; }
 
     public bool SameEvent(Production other) => Kind == other.Kind && Target == other.Target;
@@ -138,6 +138,12 @@ internal sealed class TypeGrammar
     public IEnumerable<(GrammarState State, int Code)> StatesWith(Production production) =>
         States.Select(s => (s, s.CodeOf(production))).Where(t => t.Item2 >= 0);
 
+    /// <summary>Every state with an untyped CH production (mixed content), with its code and the state it leads to.</summary>
+    public IEnumerable<(GrammarState State, int Code, int Target)> StatesWithCharacters() =>
+        States.SelectMany(s => s.Productions.Select((p, code) => (s, code, p))
+            .Where(t => t.p.Kind == ProductionKind.UntypedCharacters)
+            .Select(t => (t.s, t.code, t.p.Target)));
+
     private GrammarState NewState(string label)
     {
         var state = new GrammarState(States.Count, label);
@@ -160,11 +166,9 @@ internal sealed class TypeGrammar
             {
                 content.Add(new Production(ProductionKind.EndElement, 0));
             }
-
-            AddMixed(content);
         }
 
-        SetProductions(ContentStart, content);
+        SetContent(ContentStart, content);
         for (var i = AttributeStates.Count - 1; i >= 0; i--)
         {
             var list = new List<Production> { new Production(ProductionKind.Attribute, i) };
@@ -182,35 +186,41 @@ internal sealed class TypeGrammar
             var states = Leaves[i];
             if (states.Single is not null)
             {
-                SetProductions(states.Single, After(leaf, leaf.Repeats));
+                SetContent(states.Single, After(leaf, leaf.Repeats));
             }
 
             if (states.Less is not null)
             {
-                SetProductions(states.Less, new List<Production> { Se(leaf) });
+                SetContent(states.Less, new List<Production> { Se(leaf) });
             }
 
             if (states.More is not null)
             {
-                SetProductions(states.More, After(leaf, leaf.Max == -1 || leaf.Max > 1));
+                SetContent(states.More, After(leaf, leaf.Max == -1 || leaf.Max > 1));
             }
 
             if (states.Full is not null)
             {
-                SetProductions(states.Full, After(leaf, false));
+                SetContent(states.Full, After(leaf, false));
             }
         }
     }
 
-    private void AddMixed(List<Production> list)
+    /// <summary>
+    /// A content state. Mixed content adds CH [untyped value] looping on each content state (EXI 1.0
+    /// §8.5.4.1.3.2); attribute states reach it through the content start they copy, so their CH leads there.
+    /// </summary>
+    private void SetContent(GrammarState state, List<Production> list)
     {
         if (_type.Mixed)
         {
-            list.Add(new Production(ProductionKind.UntypedCharacters, 0));
+            list.Add(new Production(ProductionKind.UntypedCharacters, state.Id));
         }
+
+        SetProductions(state, list);
     }
 
-    private List<Production> After(LeafParticle leaf, bool repeatSelf)
+    private static List<Production> After(LeafParticle leaf, bool repeatSelf)
     {
         var leaves = new List<LeafParticle>();
         if (repeatSelf)
@@ -251,33 +261,34 @@ internal sealed class TypeGrammar
             list.Add(new Production(ProductionKind.EndElement, 0));
         }
 
-        AddMixed(list);
         return list;
     }
 
+    private static bool SameTerminal(LeafParticle a, LeafParticle b) =>
+        a.IsWildcard ? b.IsWildcard : !b.IsWildcard && a.Element!.Name.Equals(b.Element!.Name);
+
     private static Production Se(LeafParticle leaf) => new Production(ProductionKind.StartElement, leaf.Index);
 
-    /// <summary>Orders as EXI §8.5.4.3 does: AT, SE(qname) in schema order, SE(*), EE, CH; drops duplicates.</summary>
+    /// <summary>
+    /// Orders as EXI §8.5.4.3 does: AT, SE(qname) in schema order, SE(*), EE, CH; drops duplicates. Two leaves with
+    /// one terminal in a state would need the merged states of §8.5.4.2.2, which no vendored schema needs.
+    /// </summary>
     private void SetProductions(GrammarState state, List<Production> list)
     {
         var unique = new List<Production>();
-        var wildcardSeen = false;
         foreach (var p in list)
         {
-            if (p.Kind == ProductionKind.StartElement && _type.Leaves[p.Target].IsWildcard)
+            if (unique.Any(u => u.SameEvent(p)))
             {
-                if (wildcardSeen)
-                {
-                    continue;
-                }
-
-                wildcardSeen = true;
+                continue;
             }
 
-            if (!unique.Any(u => u.SameEvent(p)))
+            if (p.Kind == ProductionKind.StartElement && unique.Any(u => u.Kind == ProductionKind.StartElement && SameTerminal(_type.Leaves[u.Target], _type.Leaves[p.Target])))
             {
-                unique.Add(p);
+                throw new System.InvalidOperationException("Type " + _type.CsName + ": two particles with one terminal in state '" + state.Label + "' (merged states are not supported).");
             }
+
+            unique.Add(p);
         }
 
         state.Productions.Clear();

@@ -113,6 +113,14 @@ internal sealed class ElementDecl
     public SimpleInfo? Simple { get; set; }
 
     public QName? SubstitutionHead { get; set; }
+
+    /// <summary>
+    /// What makes two declarations of one qname share a grammar (EXI 1.0 §8.5.2): the named type's qname, or the
+    /// node of an anonymous type.
+    /// </summary>
+    public object? TypeIdentity { get; set; }
+
+    public bool Nillable { get; set; }
 }
 
 internal sealed class AttributeInfo
@@ -151,6 +159,33 @@ internal sealed class GroupParticle : Particle
     public bool IsChoice { get; set; }
 
     public List<Particle> Children { get; } = new List<Particle>();
+
+    /// <summary>Set when this repeated group holds several leaves: its occurrences are items of a list, in order.</summary>
+    public ItemGroup? Item { get; set; }
+}
+
+/// <summary>
+/// A repeated model group with more than one leaf (xmldsig KeyInfo, X509Data, Transform, SPKIData): one generated
+/// item class per occurrence, so a list of items keeps the interleaving of its elements.
+/// </summary>
+internal sealed class ItemGroup
+{
+    public ItemGroup(GroupParticle group, string csName, string propertyName)
+    {
+        Group = group;
+        CsName = csName;
+        PropertyName = propertyName;
+    }
+
+    public GroupParticle Group { get; }
+
+    /// <summary>The item class name (in the owning type's C# namespace).</summary>
+    public string CsName { get; }
+
+    /// <summary>The owning type's list property.</summary>
+    public string PropertyName { get; set; }
+
+    public List<LeafParticle> Leaves { get; } = new List<LeafParticle>();
 }
 
 /// <summary>A leaf of the content model: one element declaration, or a wildcard (SE(*)).</summary>
@@ -159,6 +194,17 @@ internal sealed class LeafParticle : Particle
     public ElementDecl? Element { get; set; }
 
     public bool IsWildcard => Element is null;
+
+    /// <summary>A wildcard's namespace constraint: null for ##any, the target namespace for ##other.</summary>
+    public string? WildcardOtherThan { get; set; }
+
+    /// <summary>The item group the leaf belongs to (its property lives on the item class), or null.</summary>
+    public ItemGroup? Item { get; set; }
+
+    /// <summary>Occurrence bounds of a list property (a repeated leaf, or the single leaf of a repeated group); -1 is unbounded.</summary>
+    public int ListMin { get; set; }
+
+    public int ListMax { get; set; }
 
     /// <summary>The C# property that holds this leaf's value(s).</summary>
     public string PropertyName { get; set; } = "";
@@ -210,6 +256,15 @@ internal sealed class ComplexInfo
 
     /// <summary>Leaves of <see cref="Content"/> in document order.</summary>
     public List<LeafParticle> Leaves { get; } = new List<LeafParticle>();
+
+    /// <summary>Repeated groups of several leaves declared by this type, in document order.</summary>
+    public List<ItemGroup> ItemGroups { get; } = new List<ItemGroup>();
+
+    /// <summary>The property holding the character content of a mixed type.</summary>
+    public string TextProperty { get; set; } = "Text";
+
+    /// <summary>True when the decoder is given the element's value-partition id (mixed or simple content, EXI 1.0 §7.3.1).</summary>
+    public bool TakesElementId => Mixed || SimpleContent is not null;
 
     /// <summary>Number of leaves contributed by base types (their properties live on the base class).</summary>
     public int InheritedLeafCount { get; set; }

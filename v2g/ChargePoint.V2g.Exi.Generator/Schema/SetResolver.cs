@@ -22,6 +22,8 @@ internal sealed class SetResolver
     private readonly Dictionary<QName, ElementDecl> _globalDecls = new Dictionary<QName, ElementDecl>();
     private readonly Dictionary<QName, List<QName>> _substitutionMembers = new Dictionary<QName, List<QName>>();
     private readonly HashSet<string> _namedTypeNames = new HashSet<string>();
+    private readonly Dictionary<QName, List<ElementDecl>> _declarations = new Dictionary<QName, List<ElementDecl>>();
+    private readonly List<XsdDocument> _documents = new List<XsdDocument>();
 
     public SetResolver(SchemaSetDefinition set, IReadOnlyDictionary<string, XsdDocument> documents)
     {
@@ -57,6 +59,15 @@ internal sealed class SetResolver
     /// <summary>Namespaces of the set, for XML prefixes.</summary>
     public SortedSet<string> Namespaces { get; } = new SortedSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Qnames a fragment set declares with different types (or nillability): their content uses the relaxed
+    /// element fragment grammar (EXI 1.0 §8.5.2, §8.5.3).
+    /// </summary>
+    public HashSet<QName> RelaxedNames { get; } = new HashSet<QName>();
+
+    /// <summary>The global elements of the set (SE(*) content uses their grammars, EXI 1.0 §8.5.4.1.7).</summary>
+    public IEnumerable<QName> GlobalNames => _globalElements.Keys;
+
     /// <summary>Every global element of the set, sorted by local name then namespace (EXI document grammar).</summary>
     public List<ElementDecl> ResolveAll()
     {
@@ -73,8 +84,24 @@ internal sealed class SetResolver
             ResolveComplex(typeName);
         }
 
+        foreach (var pair in _declarations)
+        {
+            if (pair.Value.Select(d => (d.TypeIdentity, d.Nillable)).Distinct().Count() > 1)
+            {
+                if (_globalElements.ContainsKey(pair.Key))
+                {
+                    throw new InvalidOperationException("Global element " + pair.Key + " is also declared locally with another type; not supported.");
+                }
+
+                RelaxedNames.Add(pair.Key);
+            }
+        }
+
         return AllDeclarations.Keys.OrderBy(q => q).Select(q => AllDeclarations[q]).ToList();
     }
+
+    /// <summary>The raw declarations of every XSD of the set (Appendix D names, relaxed-grammar attributes).</summary>
+    public DeclaredNames Declared => new DeclaredNames(_documents, ResolveSimple);
 
     private void LoadTransitively(string path, IReadOnlyDictionary<string, XsdDocument> documents, HashSet<string> seen)
     {
@@ -89,6 +116,7 @@ internal sealed class SetResolver
         }
 
         Namespaces.Add(doc.TargetNamespace);
+        _documents.Add(doc);
         foreach (var child in doc.Root.Elements())
         {
             var name = (string?)child.Attribute("name");
@@ -139,6 +167,7 @@ internal sealed class SetResolver
         var decl = new ElementDecl(name) { IsAbstract = (string?)entry.Node.Attribute("abstract") == "true" };
         _globalDecls[name] = decl;
         AllDeclarations[name] = decl;
+        Register(decl);
         var head = (string?)entry.Node.Attribute("substitutionGroup");
         if (head is not null)
         {
@@ -149,9 +178,25 @@ internal sealed class SetResolver
         return decl;
     }
 
+    private void Register(ElementDecl decl)
+    {
+        if (!_declarations.TryGetValue(decl.Name, out var list))
+        {
+            _declarations[decl.Name] = list = new List<ElementDecl>();
+        }
+
+        if (!list.Contains(decl))
+        {
+            list.Add(decl);
+        }
+    }
+
     private void ResolveElementType(ElementDecl decl, XElement node, XsdDocument doc, string anonymousName)
     {
+        decl.Nillable = (string?)node.Attribute("nillable") == "true";
         var typeRef = (string?)node.Attribute("type");
+        decl.TypeIdentity = typeRef is not null ? XsdDocument.ResolveQName(node, typeRef)
+            : (object?)node.Element(Xs + "complexType") ?? (object?)node.Element(Xs + "simpleType") ?? new QName(XsdDocument.XsNs, "anyType");
         if (typeRef is not null)
         {
             var typeName = XsdDocument.ResolveQName(node, typeRef);
@@ -265,7 +310,7 @@ internal sealed class SetResolver
         }
 
         info.Attributes.AddRange(attributes.OrderBy(a => a.Name));
-        CollectLeaves(info);
+        LeafCollector.Collect(info);
         ComplexTypes.Add(info);
         info.MethodSuffix = info.CsNamespace.Replace("ChargePoint.V2g.Exi", "").Replace(".", "") + "_" + info.CsName;
         info.Resolved = true;
@@ -296,6 +341,11 @@ internal sealed class SetResolver
 
     private void AddOwnAttributes(ComplexInfo info, List<AttributeInfo> all, XElement container, XsdDocument doc)
     {
+        if (container.Element(Xs + "anyAttribute") is not null)
+        {
+            throw new InvalidOperationException("Type " + info.CsName + " has an attribute wildcard (AT(*) of EXI 1.0 §8.5.4.1.3.2); not supported.");
+        }
+
         foreach (var attr in container.Elements(Xs + "attribute"))
         {
             var local = (string)attr.Attribute("name")!;
@@ -339,7 +389,7 @@ internal sealed class SetResolver
         }
         else if (node.Name == Xs + "any")
         {
-            particle = new LeafParticle();
+            particle = new LeafParticle { WildcardOtherThan = WildcardOtherThan(node, doc) };
         }
         else
         {
@@ -350,6 +400,24 @@ internal sealed class SetResolver
         var max = (string?)node.Attribute("maxOccurs") ?? "1";
         particle.Max = max == "unbounded" ? -1 : int.Parse(max, CultureInfo.InvariantCulture);
         return particle;
+    }
+
+    /// <summary>
+    /// The namespace constraint of <c>xs:any</c>: ##any (null) or ##other (the target namespace). Both give SE(*)
+    /// (EXI 1.0 §8.5.4.1.7); namespace lists would give SE(uri:*) and are not used by the vendored schemas.
+    /// </summary>
+    private static string? WildcardOtherThan(XElement node, XsdDocument doc)
+    {
+        var constraint = ((string?)node.Attribute("namespace") ?? "##any").Trim();
+        switch (constraint)
+        {
+            case "##any":
+                return null;
+            case "##other":
+                return doc.TargetNamespace;
+            default:
+                throw new InvalidOperationException("Wildcard namespace list '" + constraint + "' (SE(uri:*)) is not supported.");
+        }
     }
 
     private Particle BuildElementParticle(XElement node, XsdDocument doc)
@@ -366,6 +434,8 @@ internal sealed class SetResolver
             {
                 AllDeclarations[decl.Name] = decl;
             }
+
+            Register(decl);
 
             return new LeafParticle { Element = decl };
         }
@@ -406,70 +476,6 @@ internal sealed class SetResolver
     {
         child.Parent = parent;
         parent.Children.Add(child);
-    }
-
-    private static void CollectLeaves(ComplexInfo info)
-    {
-        var names = new HashSet<string>(info.Attributes.Select(a => a.PropertyName));
-        names.Add(info.CsName);
-        Walk(info.Content!, false, false, false);
-        var baseLeaves = info.Base?.Leaves.Count ?? 0;
-        info.InheritedLeafCount = baseLeaves;
-        for (var i = 0; i < info.Leaves.Count; i++)
-        {
-            var leaf = info.Leaves[i];
-            leaf.Index = i;
-            if (leaf.IsWildcard)
-            {
-                leaf.PropertyName = "";
-                continue;
-            }
-
-            var name = leaf.Element!.Name.Local;
-            if (i < baseLeaves)
-            {
-                name = info.Base!.Leaves[i].PropertyName;
-            }
-            else
-            {
-                var candidate = name;
-                var n = 2;
-                while (names.Contains(candidate))
-                {
-                    candidate = name + n++;
-                }
-
-                name = candidate;
-            }
-
-            names.Add(name);
-            leaf.PropertyName = name;
-        }
-
-        if (names.Contains("Value"))
-        {
-            info.SimpleContentProperty = "Content";
-        }
-
-        void Walk(Particle p, bool optional, bool list, bool repeatedGroup)
-        {
-            optional |= p.Min == 0;
-            if (p is LeafParticle leaf)
-            {
-                leaf.IsOptional = optional;
-                leaf.IsList = list || leaf.Repeats;
-                leaf.InRepeatedGroup = repeatedGroup;
-                info.Leaves.Add(leaf);
-                return;
-            }
-
-            var group = (GroupParticle)p;
-            var groupRepeats = group.Repeats;
-            foreach (var child in group.Children)
-            {
-                Walk(child, optional || group.IsChoice, list || groupRepeats, repeatedGroup || groupRepeats);
-            }
-        }
     }
 
     public SimpleInfo ResolveSimple(QName name)

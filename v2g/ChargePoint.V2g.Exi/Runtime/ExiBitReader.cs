@@ -17,6 +17,9 @@ public ref struct ExiBitReader
     private int _available;
     private ExiStringTable _strings;
 
+    /// <summary>Per-stream state of wildcard and built-in content, created when such content first appears.</summary>
+    internal ExiStreamState? Wildcards;
+
     public ExiBitReader(ReadOnlySpan<byte> data)
     {
         if (data.Length > ExiLimits.MaxMessageBytes)
@@ -29,7 +32,11 @@ public ref struct ExiBitReader
         _window = 0;
         _available = 0;
         _strings = default;
+        Wildcards = null;
     }
+
+    /// <summary>Length of the whole input in bytes (budgets for wildcard content are proportional to it).</summary>
+    internal readonly int InputLength => _data.Length;
 
     /// <summary>Bits not yet consumed.</summary>
     public readonly long RemainingBits => ((long)(_data.Length - _nextByte) * 8) + _available;
@@ -269,6 +276,20 @@ public ref struct ExiBitReader
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// The characters of a string whose length the caller read (qname parts, EXI 1.0 §7.1.10), refused before
+    /// allocating when the input cannot hold them.
+    /// </summary>
+    internal string ReadLiteral(int length)
+    {
+        if ((long)length * 8 > RemainingBits)
+        {
+            ThrowTruncated();
+        }
+
+        return ReadCharacters(length);
     }
 
     /// <summary>EXI Binary: length then octets, bounded by <paramref name="maxLength"/> and by the input.</summary>

@@ -14,12 +14,16 @@ public ref struct ExiBitWriter
     private ulong _accumulator;
     private int _pendingBits;
 
+    /// <summary>Per-stream state of wildcard and built-in content, created when such content first appears.</summary>
+    internal ExiStreamState? Wildcards;
+
     public ExiBitWriter(Span<byte> buffer)
     {
         _buffer = buffer;
         _position = 0;
         _accumulator = 0;
         _pendingBits = 0;
+        Wildcards = null;
     }
 
     /// <summary>Writes the low <paramref name="count"/> bits (0..32) of <paramref name="value"/>, most significant first.</summary>
@@ -101,8 +105,13 @@ public ref struct ExiBitWriter
     /// </summary>
     public void WriteStringLiteral(string value)
     {
-        var codePoints = ExiText.CountCodePoints(value);
-        WriteUnsigned((ulong)codePoints + 2);
+        WriteUnsigned((ulong)ExiCodePoints.CountCodePoints(value) + 2);
+        WriteCodePoints(value);
+    }
+
+    /// <summary>Each code point of <paramref name="value"/> as an Unsigned Integer (EXI 1.0 §7.1.10), without a length.</summary>
+    internal void WriteCodePoints(string value)
+    {
         for (var i = 0; i < value.Length; i++)
         {
             int c = value[i];

@@ -8,7 +8,7 @@ public static class ExiFacets
 
     public static void MaxLength(string value, int maxLength, string name)
     {
-        if (value.Length > maxLength && ExiText.CountCodePoints(value) > maxLength)
+        if (value.Length > maxLength && ExiCodePoints.CountCodePoints(value) > maxLength)
         {
             throw new ExiException($"{name}: {value.Length} characters exceed maxLength {maxLength}.");
         }
@@ -23,7 +23,7 @@ public static class ExiFacets
     }
 
     public static string MinLength(string value, int minLength, string name) =>
-        ExiText.CountCodePoints(value) >= minLength ? value : throw new ExiException($"{name}: {value.Length} characters are fewer than minLength {minLength}.");
+        ExiCodePoints.CountCodePoints(value) >= minLength ? value : throw new ExiException($"{name}: {value.Length} characters are fewer than minLength {minLength}.");
 
     public static byte[] MinLength(byte[] value, int minLength, string name) =>
         value.Length >= minLength ? value : throw new ExiException($"{name}: {value.Length} bytes are fewer than minLength {minLength}.");
@@ -44,6 +44,19 @@ public static class ExiFacets
         if (present > 1 || (present == 0 && !optional))
         {
             throw new ExiException($"Exactly one of {alternatives} must be set ({present} are).");
+        }
+    }
+
+    /// <summary>Text segments of a mixed element must come in the order of their positions.</summary>
+    public static ExiException TextOrder(int position) =>
+        new($"Text segment at position {position} is out of order; segments must be sorted by position.");
+
+    /// <summary>After the last child every segment must have been written: none may lie beyond the children.</summary>
+    public static void TextPositions(List<ExiTextSegment> text, int written, int children)
+    {
+        if (written < text.Count)
+        {
+            throw new ExiException($"Text segment at position {text[written]?.Position} lies beyond the {children} child elements.");
         }
     }
 

@@ -10,6 +10,9 @@ public sealed class ExiSampler(Random random)
 
     public bool Chance() => random.Next(2) == 0;
 
+    /// <summary>How deep the sample being built sits in wildcard content (typed samples inside it stay small).</summary>
+    internal int WildcardDepth { get; set; }
+
     public bool Boolean() => Chance();
 
     public int Pick(int count) => random.Next(count);

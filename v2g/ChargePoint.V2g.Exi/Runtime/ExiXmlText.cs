@@ -13,7 +13,8 @@ public static class ExiXmlText
         {
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
             using var reader = XmlReader.Create(new StringReader(xml), settings);
-            return XDocument.Load(reader).Root ?? throw new ExiException("XML has no root element.");
+            // Whitespace is kept: in mixed and wildcard content it is character data the stream carries.
+            return XDocument.Load(reader, LoadOptions.PreserveWhitespace).Root ?? throw new ExiException("XML has no root element.");
         }
         catch (XmlException ex)
         {
@@ -64,6 +65,44 @@ public static class ExiXmlText
         catch (FormatException ex)
         {
             throw new ExiException($"'{text}' is not xs:base64Binary.", ex);
+        }
+    }
+
+    /// <summary>Writes the text segments of a mixed element up to <paramref name="position"/> (child elements before them).</summary>
+    public static void WriteText(XmlWriter x, List<ExiTextSegment> text, ref int next, int position)
+    {
+        for (; next < text.Count && text[next].Position <= position; next++)
+        {
+            x.WriteString(text[next].Value);
+        }
+    }
+
+    /// <summary>
+    /// Before child element number <paramref name="position"/> of a mixed element: the text in front of it. The
+    /// first child switches the writer to mixed content (an empty string), so no indentation becomes text.
+    /// </summary>
+    public static void BeforeChild(XmlWriter x, List<ExiTextSegment> text, ref int next, int position)
+    {
+        if (position == 0)
+        {
+            x.WriteString(string.Empty);
+        }
+
+        WriteText(x, text, ref next, position);
+    }
+
+    /// <summary>Adds parsed text of a mixed element; adjacent text and CDATA nodes make one segment.</summary>
+    public static void AddText(List<ExiTextSegment> text, int position, string value)
+    {
+        if (text.Count > 0 && text[^1].Position == position)
+        {
+            value = text[^1].Value + value;
+            text.RemoveAt(text.Count - 1);
+        }
+
+        if (value.Length > 0)
+        {
+            text.Add(new ExiTextSegment(position, value));
         }
     }
 

@@ -25,6 +25,9 @@ public interface ISeccFeedback
     /// <summary>PowerDelivery Start (close contactors / start transfer), Stop, Standby.</summary>
     void OnPowerDelivery(PowerDeliveryCommand command);
 
+    /// <summary>The EVPowerProfile a PowerDeliveryReq Start carried (the EV's intended power over time).</summary>
+    void OnEvPowerProfile(EvPowerProfile profile);
+
     /// <summary>Every ChargeLoopReq: the EV's present values and (Scheduled DC) targets.</summary>
     void OnChargeLoop(EvLoopStatus status);
 

@@ -30,6 +30,14 @@ internal static class ProfileExpander
             else
             {
                 var length = schedule.Duration is { } d ? d : long.MaxValue / 4;
+                if (profile.ChargingProfileKind == ChargingProfileKind.Dynamic && schedule.Duration is { } validFor && profile.DynUpdateTime is { } updated)
+                {
+                    // K28.FR.13/15 (K29.FR.07, Q05/Q06): a Dynamic schedule with a duration lasts that long after its
+                    // last update, and an update makes it eligible again (K28.FR.14): the guard against a CSMS or
+                    // external system that stopped sending updates.
+                    length = Math.Max(0, SecondsFrom(windowStart, updated, roundUp: false) + validFor - anchor);
+                }
+
                 AddOccurrence(segments, schedule, anchor, length, validStart, validEnd);
             }
         }

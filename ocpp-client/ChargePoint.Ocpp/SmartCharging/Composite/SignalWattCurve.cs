@@ -9,6 +9,17 @@ namespace ChargePoint.Ocpp.SmartCharging;
 /// </summary>
 public static class SignalWattCurve
 {
+    /// <summary>
+    /// The power (W) an AFRR <paramref name="signal"/> asks for in a composite period: its v2xBaseline, when present,
+    /// plus the curve's value (schema text of v2xBaseline: the curve values are added on top of it); null when the
+    /// period carries no v2xSignalWattCurve.
+    /// </summary>
+    public static double? Target(CompositePeriod period, int signal)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return PowerAt(period.V2xSignalWattCurve, signal) is { } power ? (period.V2xBaseline ?? 0) + power : null;
+    }
+
     public static double? PowerAt(ImmutableArray<V2xSignalWattPoint> curve, int signal)
     {
         if (curve.IsDefaultOrEmpty)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ChargePoint.Ocpp.Messages;
 using ChargePoint.Ocpp.Rpc;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed partial class SmartChargingHandlers
     private readonly ISmartChargingStation _station;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, bool> _priorityCharging = new(StringComparer.Ordinal);
 
     public SmartChargingHandlers(OcppRpcClient rpc, ChargingProfileStore store, ISmartChargingStation station, TimeProvider time, ILogger logger)
     {
@@ -36,6 +38,55 @@ public sealed partial class SmartChargingHandlers
     public int ProfilesPerReport { get; init; } = 10;
 
     public ChargingProfileStore Store => _store;
+
+    /// <summary>Whether priority charging is active for the transaction (UsePriorityCharging, K21; local, K22).</summary>
+    public bool IsPriorityCharging(string transactionId) => _priorityCharging.GetValueOrDefault(transactionId);
+
+    /// <summary>
+    /// Switches priority charging of a transaction: while it is active the PriorityCharging profile replaces the
+    /// transaction's TxProfile and TxDefaultProfile in its composite schedule (K21). Raises <see cref="ProfilesChanged"/>.
+    /// </summary>
+    public void SetPriorityCharging(string transactionId, bool active)
+    {
+        ArgumentNullException.ThrowIfNull(transactionId);
+        if (active)
+        {
+            _priorityCharging[transactionId] = true;
+        }
+        else
+        {
+            _priorityCharging.TryRemove(transactionId, out _);
+        }
+
+        ProfilesChanged?.Invoke();
+    }
+
+    /// <summary>
+    /// A local external system (site EMS) sets or replaces a ChargingStationExternalConstraints or LocalGeneration
+    /// profile, validated against the station as it is now (K11/K12; never the CSMS, K01.FR.22).
+    /// </summary>
+    public ChargingProfileVerdict SetExternalProfile(int evseId, ChargingProfile profile, string chargingLimitSource)
+    {
+        var verdict = _store.SetExternalProfile(evseId, profile, chargingLimitSource, Context());
+        if (verdict == ChargingProfileVerdict.Accepted)
+        {
+            ProfilesChanged?.Invoke();
+        }
+
+        return verdict;
+    }
+
+    /// <summary>The external system withdrew its profile (K13); false when none with this id was installed.</summary>
+    public bool ClearExternalProfile(int chargingProfileId)
+    {
+        var cleared = _store.ClearExternalProfile(chargingProfileId);
+        if (cleared)
+        {
+            ProfilesChanged?.Invoke();
+        }
+
+        return cleared;
+    }
 
     /// <summary>
     /// Raised after the CSMS installed, replaced, cleared or updated a profile, so the charge loop re-reads the
@@ -57,7 +108,7 @@ public sealed partial class SmartChargingHandlers
     {
         ArgumentNullException.ThrowIfNull(request);
         var profile = ChargingProfileWireMapper.ToDomain(request.ChargingProfile);
-        var context = _station.Current();
+        var context = Context();
         PruneEndedTransactions(context);
         var verdict = _store.SetChargingProfile(request.EvseId, profile, context);
         if (verdict != ChargingProfileVerdict.Accepted)
@@ -93,7 +144,7 @@ public sealed partial class SmartChargingHandlers
     public OcppReply<GetChargingProfilesResponse> GetChargingProfiles(GetChargingProfilesRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        PruneEndedTransactions(_station.Current());
+        PruneEndedTransactions(Context());
         var found = _store.Find(SmartChargingRequestMapper.ToCriteria(request));
         if (found.IsEmpty)
         {
@@ -116,7 +167,7 @@ public sealed partial class SmartChargingHandlers
     public GetCompositeScheduleResponse GetCompositeSchedule(GetCompositeScheduleRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var context = _station.Current();
+        var context = Context();
         var unit = request.ChargingRateUnit is { } u ? ChargingProfileWireMapper.RateUnit(u)
             : context.Settings.RateUnits.Contains(ChargingRateUnit.W) ? ChargingRateUnit.W : ChargingRateUnit.A;
         var refusal = request.Duration is < 0 or > CompositeScheduleCalculator.MaxDuration ? ("OutOfRange", "duration exceeds 31 days")
@@ -140,7 +191,7 @@ public sealed partial class SmartChargingHandlers
     /// The composite schedule from now for one EVSE (or 0 for the station): what the charge loop must follow.
     /// <paramref name="duration"/> is 0..<see cref="CompositeScheduleCalculator.MaxDuration"/> seconds.
     /// </summary>
-    public CompositeSchedule Composite(int evseId, int duration, ChargingRateUnit unit) => Composite(evseId, duration, unit, _station.Current());
+    public CompositeSchedule Composite(int evseId, int duration, ChargingRateUnit unit) => Composite(evseId, duration, unit, Context());
 
     private CompositeSchedule Composite(int evseId, int duration, ChargingRateUnit unit, ProfileValidationContext context)
     {
@@ -160,7 +211,7 @@ public sealed partial class SmartChargingHandlers
     {
         ArgumentNullException.ThrowIfNull(request);
         var verdict = _store.UpdateDynamicSchedule(
-            request.ChargingProfileId, SmartChargingRequestMapper.ToDomain(request.ScheduleUpdate), _time.GetUtcNow(), _station.Current());
+            request.ChargingProfileId, SmartChargingRequestMapper.ToDomain(request.ScheduleUpdate), _time.GetUtcNow(), Context());
         if (verdict is not { } v)
         {
             return new UpdateDynamicScheduleResponse
@@ -186,6 +237,27 @@ public sealed partial class SmartChargingHandlers
         };
     }
 
+    /// <summary>The station as it is now, with each running transaction's priority-charging switch applied.</summary>
+    private ProfileValidationContext Context()
+    {
+        var context = _station.Current();
+        if (_priorityCharging.IsEmpty)
+        {
+            return context;
+        }
+
+        var evses = context.Evses;
+        foreach (var (id, evse) in context.Evses)
+        {
+            if (evse.Transaction is { } transaction && IsPriorityCharging(transaction.TransactionId))
+            {
+                evses = evses.SetItem(id, evse with { Transaction = transaction with { PriorityChargingActive = true } });
+            }
+        }
+
+        return context with { Evses = evses };
+    }
+
     /// <summary>A TxProfile lives only as long as its transaction (K01.FR.05); dropped lazily once it ended.</summary>
     private void PruneEndedTransactions(ProfileValidationContext context)
     {
@@ -197,6 +269,12 @@ public sealed partial class SmartChargingHandlers
         foreach (var transactionId in ended)
         {
             _store.RemoveTransactionProfiles(transactionId);
+        }
+
+        // Priority charging ends with its transaction.
+        foreach (var transactionId in _priorityCharging.Keys.Where(id => !running.Contains(id)))
+        {
+            _priorityCharging.TryRemove(transactionId, out _);
         }
     }
 

@@ -29,7 +29,6 @@ public sealed partial class V2xMessages
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<int, DateTimeOffset> _lastPull = new();
-    private readonly ConcurrentDictionary<string, bool> _priorityCharging = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AllowedEnergyTransfer> _allowed = new(StringComparer.Ordinal);
     private AfrrSignal? _afrr;
 
@@ -55,11 +54,11 @@ public sealed partial class V2xMessages
     /// <summary>The modes the CSMS allowed for a transaction, or null when it sent no restriction.</summary>
     public AllowedEnergyTransfer? AllowedFor(string transactionId) => _allowed.GetValueOrDefault(transactionId);
 
-    public bool IsPriorityCharging(string transactionId) => _priorityCharging.GetValueOrDefault(transactionId);
+    public bool IsPriorityCharging(string transactionId) => _smartCharging.IsPriorityCharging(transactionId);
 
     /// <summary>
     /// The power (W, negative = discharge) the latest AFRR signal asks for on an EVSE through the v2xSignalWattCurve of
-    /// the composite schedule's current period; null without a signal or a curve.
+    /// the composite schedule's current period (on top of its v2xBaseline); null without a signal in force or a curve.
     /// </summary>
     public double? AfrrPower(int evseId)
     {
@@ -68,8 +67,7 @@ public sealed partial class V2xMessages
             return null;
         }
 
-        var period = _smartCharging.Composite(evseId, 1, ChargingRateUnit.W).ChargingSchedulePeriod[0];
-        return SignalWattCurve.PowerAt(period.V2xSignalWattCurve, signal.Signal);
+        return SignalWattCurve.Target(_smartCharging.Composite(evseId, 1, ChargingRateUnit.W).ChargingSchedulePeriod[0], signal.Signal);
     }
 
     public void Register(OcppRequestHandlers handlers)
@@ -123,10 +121,18 @@ public sealed partial class V2xMessages
             ChargingSchedule = schedules is { Count: > 0 } ? [.. schedules] : null,
         }, cancellationToken);
 
-    /// <summary>Priority charging was switched locally (e.g. a button on the station): tells the CSMS.</summary>
+    /// <summary>K13: an external system released its limit.</summary>
+    public Task<OcppCallResult<ClearedChargingLimitResponse>> ClearedChargingLimitAsync(string chargingLimitSource, int? evseId = null, CancellationToken cancellationToken = default) =>
+        _rpc.CallAsync<ClearedChargingLimitRequest, ClearedChargingLimitResponse>(
+            new ClearedChargingLimitRequest { ChargingLimitSource = chargingLimitSource, EvseId = evseId }, cancellationToken);
+
+    /// <summary>
+    /// K22: priority charging was switched locally (e.g. a button on the station): the composite schedule follows it
+    /// at once and the CSMS is told.
+    /// </summary>
     public Task<OcppCallResult<NotifyPriorityChargingResponse>> NotifyPriorityChargingAsync(string transactionId, bool activated, CancellationToken cancellationToken = default)
     {
-        _priorityCharging[transactionId] = activated;
+        _smartCharging.SetPriorityCharging(transactionId, activated);
         return _rpc.CallAsync<NotifyPriorityChargingRequest, NotifyPriorityChargingResponse>(
             new NotifyPriorityChargingRequest { TransactionId = transactionId, Activated = activated }, cancellationToken);
     }
@@ -197,14 +203,14 @@ public sealed partial class V2xMessages
             return new UsePriorityChargingResponse { Status = PriorityChargingStatusEnumType.Rejected, StatusInfo = new StatusInfoType { ReasonCode = "UnknownTransaction" } };
         }
 
-        // Q?: priority charging needs a PriorityCharging profile for the EVSE (or the station) to switch to.
+        // K21: priority charging needs a PriorityCharging profile for the transaction's EVSE (or the station) to switch to.
         var hasProfile = _smartCharging.Store.Profiles.Any(p => p.Profile.ChargingProfilePurpose == ChargingProfilePurpose.PriorityCharging && (p.EvseId == evse || p.EvseId == 0));
         if (request.Activate && !hasProfile)
         {
             return new UsePriorityChargingResponse { Status = PriorityChargingStatusEnumType.NoProfile };
         }
 
-        _priorityCharging[request.TransactionId] = request.Activate;
+        _smartCharging.SetPriorityCharging(request.TransactionId, request.Activate);
         PriorityChargingRequested?.Invoke(new PriorityChargingRequest(evse, request.TransactionId, request.Activate));
         return new UsePriorityChargingResponse { Status = PriorityChargingStatusEnumType.Accepted };
     }

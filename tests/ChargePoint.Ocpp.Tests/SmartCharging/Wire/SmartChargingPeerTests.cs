@@ -74,6 +74,11 @@ public sealed class SmartChargingPeerTests : IClassFixture<PeerFixture>
         await AssertRejected(Id, DefaultRequest(22, stackLevel: 99, firstStart: 0, limit: 6), "InvalidStackLevel"); // above ProfileStackLevel 8
         await AssertRejected(Id, DefaultRequest(23, stackLevel: 1, firstStart: 0, limit: 6), "DuplicateProfile"); // K01.FR.39
         await AssertRejected(Id, SetRequest("no-such-transaction", 24, limit: 6, dischargeLimit: null, setpoint: null), "TxNotFound");
+        await AssertRejected(Id, WithPurpose(DefaultRequest(25, stackLevel: 2, firstStart: 0, limit: 6), "ChargingStationMaxProfile"), "InvalidProfile"); // K01.FR.03: evseId 0 only
+        await AssertRejected(Id, WithPurpose(DefaultRequest(26, stackLevel: 2, firstStart: 0, limit: 6), "ChargingStationExternalConstraints"), "InvalidProfile"); // K01.FR.22
+        await AssertRejected(Id, WithPurpose(DefaultRequest(27, stackLevel: 2, firstStart: 0, limit: 6), "TxProfile").Replace("\"evseId\":1", "\"evseId\":0", StringComparison.Ordinal), "InvalidProfile"); // K01.FR.16
+        await AssertRejected(Id, WithPeriods(DefaultRequest(28, stackLevel: 2, firstStart: 0, limit: 6), 25), "InvalidSchedule"); // PeriodsPerSchedule 24
+        await AssertRejected(Id, DefaultRequest(21, stackLevel: 1, firstStart: 0, limit: -6), "InvalidValue"); // same id, discharge in ChargingOnly mode
 
         var get = await _peer.CallResultAsync(Id, "GetChargingProfiles", """{"requestId":5,"evseId":1,"chargingProfile":{"chargingProfilePurpose":"TxDefaultProfile"}}""");
         Assert.Equal("Accepted", get.GetProperty("status").GetString());
@@ -128,9 +133,19 @@ public sealed class SmartChargingPeerTests : IClassFixture<PeerFixture>
         var unknown = await _peer.CallResultAsync(Id, "GetCompositeSchedule", """{"duration":60,"evseId":5}""");
         Assert.Equal("UnknownEvse", unknown.GetProperty("statusInfo").GetProperty("reasonCode").GetString());
 
-        var station0 = await _peer.CallResultAsync(Id, "GetCompositeSchedule", """{"duration":60,"evseId":0,"chargingRateUnit":"W"}""");
-        Assert.Equal("Accepted", station0.GetProperty("status").GetString());
-        Assert.Equal(0, station0.GetProperty("schedule").GetProperty("evseId").GetInt32());
+        // The station's schedule under a 20 kW ChargingStationMaxProfile, in W and in A (DC: 400 V, one "phase").
+        var max = await _peer.CallResultAsync(Id, "SetChargingProfile", """
+            {"evseId":0,"chargingProfile":{"id":31,"stackLevel":0,"chargingProfilePurpose":"ChargingStationMaxProfile","chargingProfileKind":"Absolute",
+             "chargingSchedule":[{"id":1,"chargingRateUnit":"W","startSchedule":"2026-01-01T00:00:00Z","chargingSchedulePeriod":[{"startPeriod":0,"limit":20000}]}]}}
+            """);
+        Assert.Equal("Accepted", max.GetProperty("status").GetString());
+        var watts = await _peer.CallResultAsync(Id, "GetCompositeSchedule", """{"duration":60,"evseId":0,"chargingRateUnit":"W"}""");
+        var amps = await _peer.CallResultAsync(Id, "GetCompositeSchedule", """{"duration":60,"evseId":0,"chargingRateUnit":"A"}""");
+        var evseAmps = await _peer.CallResultAsync(Id, "GetCompositeSchedule", """{"duration":60,"evseId":1,"chargingRateUnit":"A"}""");
+        Assert.Equal(("Accepted", 0, "W"), (watts.GetProperty("status").GetString(), watts.GetProperty("schedule").GetProperty("evseId").GetInt32(), watts.GetProperty("schedule").GetProperty("chargingRateUnit").GetString()));
+        Assert.Equal(20_000, watts.GetProperty("schedule").GetProperty("chargingSchedulePeriod")[0].GetProperty("limit").GetDouble());
+        Assert.Equal(("A", 50.0), (amps.GetProperty("schedule").GetProperty("chargingRateUnit").GetString(), amps.GetProperty("schedule").GetProperty("chargingSchedulePeriod")[0].GetProperty("limit").GetDouble()));
+        Assert.Equal(50, evseAmps.GetProperty("schedule").GetProperty("chargingSchedulePeriod")[0].GetProperty("limit").GetDouble());
         Assert.Empty(_peer.StrictValidationFailures);
     }
 
@@ -197,6 +212,18 @@ public sealed class SmartChargingPeerTests : IClassFixture<PeerFixture>
                 ["chargingSchedule"] = new JsonArray(new JsonObject { ["id"] = 1, ["chargingRateUnit"] = "W", ["chargingSchedulePeriod"] = new JsonArray(period) }),
             },
         }.ToJsonString();
+    }
+
+    private static string WithPurpose(string request, string purpose) =>
+        request.Replace("\"TxDefaultProfile\"", $"\"{purpose}\"", StringComparison.Ordinal);
+
+    /// <summary>The request with <paramref name="count"/> periods a minute apart.</summary>
+    private static string WithPeriods(string request, int count)
+    {
+        var json = JsonNode.Parse(request)!;
+        json["chargingProfile"]!["chargingSchedule"]![0]!["chargingSchedulePeriod"] =
+            new JsonArray([.. Enumerable.Range(0, count).Select(i => (JsonNode)new JsonObject { ["startPeriod"] = i * 60, ["limit"] = 6 })]);
+        return json.ToJsonString();
     }
 
     private static string DefaultRequest(int profileId, int stackLevel, int firstStart, double limit) => $$$"""

@@ -23,6 +23,24 @@ public static class PowerDeliveryHandler
         return new PowerDeliveryResType { ResponseCode = code, EVSEStatus = EvseStatusBuilder.For(session, evse) };
     }
 
+    /// <summary>The EV's EVPowerProfile in our terms, or null when the request carries none.</summary>
+    public static EvPowerProfile? Profile(PowerDeliveryReqType request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.EVPowerProfile is not { } profile)
+        {
+            return null;
+        }
+
+        var scheduled = profile.Scheduled_EVPPTControlMode;
+        return new EvPowerProfile(
+            DateTimeOffset.FromUnixTimeSeconds((long)Math.Min(profile.TimeAnchor, (ulong)DateTimeOffset.MaxValue.ToUnixTimeSeconds())),
+            scheduled is null ? ControlMode.Dynamic : ControlMode.Scheduled,
+            scheduled?.SelectedScheduleTupleID,
+            scheduled?.PowerToleranceAcceptance is { } tolerance ? tolerance == powerToleranceAcceptanceType.PowerToleranceConfirmed : null,
+            [.. profile.EVPowerProfileEntries.EVPowerProfileEntry.Select(e => new EvPowerProfileEntry(TimeSpan.FromSeconds(e.Duration), e.Power.ToDouble()))]);
+    }
+
     public static PowerDeliveryCommand Command(chargeProgressType progress) => progress switch
     {
         chargeProgressType.Start => PowerDeliveryCommand.Start,
@@ -65,6 +83,11 @@ public sealed class PowerDeliveryState : ISeccState
         }
 
         environment.Feedback.OnPowerDelivery(PowerDeliveryHandler.Command(delivery.ChargeProgress));
+        if (delivery.ChargeProgress == chargeProgressType.Start && PowerDeliveryHandler.Profile(delivery) is { } profile)
+        {
+            environment.Feedback.OnEvPowerProfile(profile);
+        }
+
         switch (delivery.ChargeProgress)
         {
             case chargeProgressType.Start:

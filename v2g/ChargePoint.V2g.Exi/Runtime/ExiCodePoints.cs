@@ -1,7 +1,7 @@
 namespace ChargePoint.V2g.Exi;
 
 /// <summary>Code-point arithmetic shared by the bit reader and writer (EXI string lengths count code points).</summary>
-internal static class ExiText
+internal static class ExiCodePoints
 {
     public static int CountCodePoints(string value)
     {
