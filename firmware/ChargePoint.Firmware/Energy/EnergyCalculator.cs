@@ -1,3 +1,5 @@
+using ChargePoint.Ocpp.SmartCharging;
+
 namespace ChargePoint.Firmware.Energy;
 
 /// <summary>
@@ -47,7 +49,8 @@ public static class EnergyCalculator
             dischargeAmps.ValueOrZero,
             setpoint,
             charge.Source,
-            discharge.Source);
+            discharge.Source,
+            inputs.Schedule?.Mode ?? OperationMode.ChargingOnly);
     }
 
     private static void Currents(ref LimitAccumulator charge, ref LimitAccumulator discharge, PowerBounds bounds, LimitSource source)

@@ -1,3 +1,5 @@
+using ChargePoint.Ocpp.SmartCharging;
+
 namespace ChargePoint.Firmware.Energy;
 
 /// <summary>
@@ -30,5 +32,5 @@ public sealed record EnergyInputs
 }
 
 /// <summary>The composite schedule's period in force: limit ≥ 0, discharge limit as a magnitude ≥ 0, optional
-/// signed setpoint (OCPP 2.1: negative means discharge).</summary>
-public sealed record ScheduleLimit(double ChargeWatts, double DischargeWatts, double? SetpointWatts);
+/// signed setpoint (OCPP 2.1: negative means discharge), and the period's operation mode.</summary>
+public sealed record ScheduleLimit(double ChargeWatts, double DischargeWatts, double? SetpointWatts, OperationMode Mode = OperationMode.ChargingOnly);

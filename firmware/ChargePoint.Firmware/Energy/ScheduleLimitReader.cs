@@ -45,6 +45,6 @@ public static class ScheduleLimitReader
         var setpoint = afrrSignal is { } signal && SignalWattCurve.Target(current, signal) is { } afrr
             ? Math.Clamp(afrr, -dischargeLimit, limit)
             : current.Setpoint * factor;
-        return new ScheduleLimit(limit, dischargeLimit, setpoint);
+        return new ScheduleLimit(limit, dischargeLimit, setpoint, current.OperationMode);
     }
 }

@@ -111,7 +111,7 @@ public sealed partial class EvseManager : IDisposable
     }
 
     private void OnMeterRead(object? sender, MeterReading reading) =>
-        _port.MeterSampled(EvseId, reading, LastEvStatus?.PresentSocPercent);
+        _port.MeterSampled(EvseId, reading, LastEvStatus?.PresentSocPercent, Energy.Decision.OperationMode);
 
     private async Task<SessionRecord> RunOneSessionAsync(IHlcSessionSource sessions, CancellationToken cancellationToken)
     {

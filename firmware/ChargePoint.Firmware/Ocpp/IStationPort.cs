@@ -1,6 +1,7 @@
 using ChargePoint.Firmware.Contracts.V2g;
 using ChargePoint.Firmware.Safety;
 using ChargePoint.Hal.Abstractions;
+using ChargePoint.Ocpp.SmartCharging;
 
 namespace ChargePoint.Firmware.Ocpp;
 
@@ -31,8 +32,10 @@ public interface IStationPort
     /// stays (chargingState SuspendedEV, triggerReason ChargingStateChanged) until the EV resumes or leaves.</summary>
     void EnergyTransferPaused(int evseId);
 
-    /// <summary>A meter sample of the EVSE (every safety-supervisor meter poll) with the EV's state of charge when known.</summary>
-    void MeterSampled(int evseId, MeterReading reading, double? stateOfChargePercent);
+    /// <summary>A meter sample of the EVSE (every safety-supervisor meter poll) with the EV's state of charge when
+    /// known and the operation mode the energy decision follows (the composite period's; OCPP 2.1 transactionInfo
+    /// operationMode, reported once energy flows and whenever it changes).</summary>
+    void MeterSampled(int evseId, MeterReading reading, double? stateOfChargePercent, OperationMode operationMode);
 
     /// <summary>The ISO 15118-20 session's EV data (ConnectedEV, NotifyEVChargingNeeds).</summary>
     void EvConnected(int evseId, HlcSessionInfo session, EvLimits limits);

@@ -3,6 +3,7 @@ using ChargePoint.Firmware.Contracts.V2g;
 using ChargePoint.Firmware.Diagnostics;
 using ChargePoint.Firmware.Safety;
 using ChargePoint.Hal.Abstractions;
+using ChargePoint.Ocpp.SmartCharging;
 using Microsoft.Extensions.Logging;
 
 namespace ChargePoint.Firmware.Ocpp;
@@ -58,7 +59,7 @@ public sealed partial class JournalStationPort(TimeProvider time, ILogger<Journa
         LogPaused(logger, evseId);
     }
 
-    public void MeterSampled(int evseId, MeterReading reading, double? stateOfChargePercent)
+    public void MeterSampled(int evseId, MeterReading reading, double? stateOfChargePercent, OperationMode operationMode)
     {
         // Meter samples are not journalled: the journal keeps events, not a 2 Hz stream.
     }

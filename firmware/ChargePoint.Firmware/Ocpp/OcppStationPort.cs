@@ -4,6 +4,7 @@ using ChargePoint.Firmware.Diagnostics;
 using ChargePoint.Firmware.Safety;
 using ChargePoint.Firmware.Settlement;
 using ChargePoint.Ocpp.Messages;
+using ChargePoint.Ocpp.SmartCharging;
 using ChargePoint.Ocpp.SmartCharging.Wire;
 using ChargePoint.Ocpp.Station;
 using Microsoft.Extensions.Logging;
@@ -186,7 +187,7 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
         });
     }
 
-    public void MeterSampled(int evseId, HalReading reading, double? stateOfChargePercent)
+    public void MeterSampled(int evseId, HalReading reading, double? stateOfChargePercent, OperationMode operationMode)
     {
         var view = View(evseId);
         lock (view.ReadingGate)
@@ -211,10 +212,13 @@ public sealed partial class OcppStationPort : IStationPort, IDisposable
                 return;
             }
 
-            // Energy flows: ChargingStateChanged, and OperationModeChanged when the flow turns to discharge or back.
+            // Energy flows: ChargingStateChanged, and OperationModeChanged when the composite period's mode changes
+            // (the decision's mode, not the flow's sign: AFRR, external limits and local frequency control all
+            // discharge, and a CentralSetpoint period may charge).
             if (Math.Abs(reading.PowerWatts) >= MinimumFlowWatts)
             {
-                var mode = reading.PowerWatts < 0 ? OperationModeEnumType.CentralSetpoint : OperationModeEnumType.ChargingOnly;
+                // The model's names are the schema's enumeration values.
+                var mode = OperationModeEnumTypeWire.TryParse(operationMode.ToString(), out var wire) ? wire : OperationModeEnumType.ChargingOnly;
                 if (view.EnergyMode != mode)
                 {
                     view.EnergyMode = mode;

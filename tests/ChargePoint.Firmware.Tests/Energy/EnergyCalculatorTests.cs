@@ -1,4 +1,5 @@
 using ChargePoint.Firmware.Energy;
+using ChargePoint.Ocpp.SmartCharging;
 
 namespace ChargePoint.Firmware.Tests.Energy;
 
@@ -25,6 +26,27 @@ public sealed class EnergyCalculatorTests
         Assert.Equal(11_000, decision.DischargeLimitWatts);
         Assert.Equal(LimitSource.Ev, decision.DischargeLimitedBy);
         Assert.Equal(30, decision.DischargeCurrentLimitAmperes);
+    }
+
+    [Fact]
+    public void The_decision_carries_the_operation_mode_of_the_composite_period_in_force()
+    {
+        var start = new DateTimeOffset(2026, 12, 8, 0, 0, 0, TimeSpan.Zero);
+        var composite = new CompositeSchedule(1, start, 3600, ChargingRateUnit.W,
+        [
+            new CompositePeriod { StartPeriod = 0, Limit = 20_000, DischargeLimit = -8_000, Setpoint = 5_000, OperationMode = OperationMode.ExternalLimits },
+            new CompositePeriod { StartPeriod = 600, Limit = 20_000, DischargeLimit = -8_000, Setpoint = -6_000, OperationMode = OperationMode.CentralSetpoint },
+        ]);
+
+        var early = EnergyCalculator.Decide(Station with { Schedule = ScheduleLimitReader.At(composite, start.AddSeconds(10), 400) });
+        var late = EnergyCalculator.Decide(Station with { Schedule = ScheduleLimitReader.At(composite, start.AddSeconds(700), 400) });
+        var none = EnergyCalculator.Decide(Station);
+
+        // A charging ExternalLimits period keeps its mode, a discharging CentralSetpoint period its own: the mode is
+        // the period's, never inferred from the flow's sign.
+        Assert.Equal((OperationMode.ExternalLimits, 5_000.0), (early.OperationMode, early.SetpointWatts));
+        Assert.Equal((OperationMode.CentralSetpoint, -6_000.0), (late.OperationMode, late.SetpointWatts));
+        Assert.Equal(OperationMode.ChargingOnly, none.OperationMode);
     }
 
     [Fact]

@@ -137,5 +137,15 @@ public sealed class V2xControlTests
         Assert.Equal([(transactionId, true), (transactionId, false)], notified.Select(n => (n.GetProperty("transactionId").GetString()!, n.GetProperty("activated").GetBoolean())));
         Assert.Equal(CliExitCodes.InvalidInput, noTransaction.Exit);
         Assert.Contains("TxNotFound", noTransaction.Err, StringComparison.Ordinal);
+
+        // transactionInfo.operationMode follows the composite period in force, not the flow's sign: ChargingOnly
+        // while charging without a profile, CentralFrequency for the AFRR discharge, ChargingOnly again while priority
+        // charging (the PriorityCharging profile's mode) and CentralFrequency once it is off.
+        var modes = ChargePoint.Firmware.Tests.Ocpp.PeerTraffic.TransactionEvents(peer, run.StationId, transactionId)
+            .Select(e => e.GetProperty("transactionInfo").TryGetProperty("operationMode", out var m) ? m.GetString() : null)
+            .Where(m => m is not null).ToList();
+        var changes = modes.Where((m, i) => i == 0 || m != modes[i - 1]).ToList();
+        Assert.True(changes.Count >= 5 && changes.Take(5).SequenceEqual(["ChargingOnly", "CentralFrequency", "ChargingOnly", "CentralFrequency", "ChargingOnly"]), string.Join(" > ", changes));
+        Assert.DoesNotContain("CentralSetpoint", modes);
     }
 }
