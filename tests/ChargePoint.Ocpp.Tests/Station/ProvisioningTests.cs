@@ -150,8 +150,9 @@ public sealed class ProvisioningTests : IClassFixture<PeerFixture>, IAsyncLifeti
         const string Id = "prov-misc";
         await using var station = new StationHarness(_peer, Id).Start();
         await _peer.WaitForCallsAsync("StatusNotification", 1, Id);
-        ResetEnumType? reset = null;
-        station.Runtime.Station.ResetRequested += t => reset = t;
+        // Raised after the CALLRESULT went out, so no peer event need follow it: wait on the event itself.
+        var reset = new TaskCompletionSource<ResetEnumType>(TaskCreationOptions.RunContinuationsAsynchronously);
+        station.Runtime.Station.ResetRequested += t => reset.TrySetResult(t);
 
         var trigger = await _peer.CallAsync("TriggerMessage", JsonNode.Parse("""{"requestedMessage":"Heartbeat"}""")!, Id);
         Assert.Equal("Accepted", trigger.GetProperty("result").GetProperty("status").GetString());
@@ -169,8 +170,7 @@ public sealed class ProvisioningTests : IClassFixture<PeerFixture>, IAsyncLifeti
 
         var resetAnswer = await _peer.CallAsync("Reset", JsonNode.Parse("""{"type":"Immediate"}""")!, Id);
         Assert.Equal("Accepted", resetAnswer.GetProperty("result").GetProperty("status").GetString());
-        await _peer.WaitForAsync(_ => reset is not null);
-        Assert.Equal(ResetEnumType.Immediate, reset);
+        Assert.Equal(ResetEnumType.Immediate, await reset.Task.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Empty(_peer.StrictValidationFailures);
     }
 
