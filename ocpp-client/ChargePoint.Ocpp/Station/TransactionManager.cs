@@ -249,12 +249,21 @@ public sealed partial class TransactionManager : IOcppStationPort, IDisposable
         {
             if (s.TransactionId is not null)
             {
+                // What caused the end, in the trigger vocabulary; StopAuthorized is for a local stop (a token or a
+                // button), not for the EV ending the session or leaving.
                 var trigger = reason switch
                 {
                     ReasonEnumType.Remote => TriggerReasonEnumType.RemoteStop,
                     ReasonEnumType.DeAuthorized => TriggerReasonEnumType.Deauthorized,
                     ReasonEnumType.ImmediateReset or ReasonEnumType.Reboot => TriggerReasonEnumType.ResetCommand,
-                    ReasonEnumType.EmergencyStop or ReasonEnumType.GroundFault or ReasonEnumType.OvercurrentFault => TriggerReasonEnumType.AbnormalCondition,
+                    ReasonEnumType.EmergencyStop or ReasonEnumType.GroundFault or ReasonEnumType.OvercurrentFault
+                        or ReasonEnumType.PowerQuality or ReasonEnumType.PowerLoss or ReasonEnumType.Other => TriggerReasonEnumType.AbnormalCondition,
+                    ReasonEnumType.EVDisconnected or ReasonEnumType.Timeout => TriggerReasonEnumType.EVCommunicationLost,
+                    ReasonEnumType.StoppedByEV => TriggerReasonEnumType.ChargingStateChanged,
+                    ReasonEnumType.SOCLimitReached => TriggerReasonEnumType.SoCLimitReached,
+                    ReasonEnumType.EnergyLimitReached => TriggerReasonEnumType.EnergyLimitReached,
+                    ReasonEnumType.TimeLimitReached => TriggerReasonEnumType.TimeLimitReached,
+                    ReasonEnumType.LocalOutOfCredit => TriggerReasonEnumType.CostLimitReached,
                     _ => TriggerReasonEnumType.StopAuthorized,
                 };
                 End(s, trigger, reason);

@@ -36,6 +36,7 @@ public sealed class StrictCsmsPauseTests
         var suspended = suspensions[0];
         Assert.Contains(events.Skip(suspended.i + 1), e => ChargingState(e) == "Charging"); // resumed, same transaction
         Assert.True(events[^1].GetProperty("transactionInfo").GetProperty("stoppedReason").GetString() == "StoppedByEV", trace);
+        Assert.True(events[^1].GetProperty("triggerReason").GetString() == "ChargingStateChanged", trace); // the EV ended it, nobody authorized a stop
 
         var needs = peer.CallsFromStation("NotifyEVChargingNeeds", id);
         Assert.Equal(2, needs.Count);
