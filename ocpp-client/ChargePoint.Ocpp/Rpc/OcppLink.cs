@@ -39,8 +39,9 @@ internal sealed partial class OcppLink : IAsyncDisposable
             Observer?.OnFrame(OcppFrameDirection.Sent, frame);
             return true;
         }
-        catch (WebSocketException ex)
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
         {
+            // The link closing under a send (disposal, reconnect) is a failed send, not an error of the caller.
             LogSendFailed(ex.Message);
             return false;
         }
@@ -121,7 +122,8 @@ internal sealed partial class OcppLink : IAsyncDisposable
             }
         }
 
-        _sendLock.Dispose();
+        // _sendLock is not disposed: a send still in flight while the link closes must be able to release it
+        // (SemaphoreSlim holds no OS handle unless AvailableWaitHandle is used, and it is not).
     }
 
     private async Task HandleTextAsync(ReadOnlyMemory<byte> text, Func<OcppInboundFrame, ValueTask> onFrame, CancellationToken cancellationToken)

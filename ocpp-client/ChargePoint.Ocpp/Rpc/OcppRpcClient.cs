@@ -194,7 +194,8 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
             await link.DisposeAsync().ConfigureAwait(false);
         }
 
-        _callLock.Dispose();
+        // _callLock is not disposed: calls queued behind it while the client stops must still get their turn and
+        // answer NotConnected (SemaphoreSlim holds no OS handle unless AvailableWaitHandle is used).
     }
 
     private async Task<ClientWebSocket> ConnectAsync(OcppEndpoint endpoint, CancellationToken cancellationToken)

@@ -80,9 +80,9 @@ public sealed class ChargingSchedulesTests
         var boosted = schedules.LimitAt(1, Now, 400)!;
         schedules.SetPriorityCharging(1, "tx-1", active: false);
 
-        Assert.Equal(new ScheduleLimit(20_000, 6_000, -6_000), normal);
+        Assert.Equal(new ScheduleLimit(20_000, 6_000, -6_000, OperationMode.CentralSetpoint), normal);
         Assert.Equal(normal, otherTransaction);
-        Assert.Equal(new ScheduleLimit(30_000, 0, null), boosted);
+        Assert.Equal(new ScheduleLimit(30_000, 0, null, OperationMode.ChargingOnly), boosted); // the priority profile's own mode
         Assert.Equal(normal, schedules.LimitAt(1, Now, 400));
         Assert.Equal(4, changed.Count(evse => evse == 1)); // two profiles, then tx-1 switched on and off; tx-other changed nothing
     }

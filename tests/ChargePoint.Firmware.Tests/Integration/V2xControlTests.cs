@@ -19,7 +19,6 @@ public sealed class V2xControlTests
         var (peer, station, id) = (run.Peer, run.Station, run.StationId);
         var socket = Path.Combine(station.StoragePath, "diag.sock");
 
-        var limiting = DateTimeOffset.UtcNow;
         var set = await CliRun.RunAsync("limit", "set", "--charge-watts", "20000", "--discharge-watts", "3000", "--socket", socket);
         var limited = DateTimeOffset.UtcNow;
         Assert.True(set.Exit == CliExitCodes.Ok, set.ToString());
@@ -54,7 +53,9 @@ public sealed class V2xControlTests
         // The EV read the site's ceiling as the EVSE's maximum charge power and drew no more; released, the station's
         // own rating applies again.
         var ev = Session(station);
-        Assert.Contains(Loops(ev, DateTimeOffset.MinValue, limiting), l => l.MaximumChargePower > 30_000 && l.Power > 30_000);
+        // (Up to the CLI's answer: the station's meter passed 30 kW before the call, the EV's own view of it may
+        // arrive a loop later, still before the limit applies.)
+        Assert.Contains(Loops(ev, DateTimeOffset.MinValue, limited), l => l.MaximumChargePower > 30_000 && l.Power > 30_000);
         var during = Loops(ev, limited.AddSeconds(1), releasing);
         Assert.True(during.Count >= 3, Describe(ev.Loops));
         Assert.All(during, l => Assert.Equal(20_000, l.MaximumChargePower));

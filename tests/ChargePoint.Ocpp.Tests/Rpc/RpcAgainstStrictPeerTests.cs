@@ -37,6 +37,39 @@ public sealed class RpcAgainstStrictPeerTests : IClassFixture<PeerFixture>
     }
 
     [Fact]
+    public async Task Calls_in_flight_when_the_client_stops_end_as_results_or_cancellation_never_as_a_disposed_link()
+    {
+        // A send that still holds the link's lock while the link closes once surfaced as ObjectDisposedException
+        // out of the client's stop (seen in a fresh-clone run); every round stops the client under 20 sends.
+        for (var round = 0; round < 10; round++)
+        {
+            var harness = new RpcHarness(_peer, "rpc-stop-" + round);
+            await harness.WaitConnectedAsync();
+            var calls = Enumerable.Range(0, 20)
+                .Select(_ => harness.Client.CallAsync<BootNotificationRequest, BootNotificationResponse>(Boot, CancellationToken.None))
+                .ToList();
+            await harness.DisposeAsync();
+            var outcomes = new List<string>();
+            foreach (var call in calls)
+            {
+                try
+                {
+                    var result = await call.WaitAsync(TimeSpan.FromSeconds(10));
+                    outcomes.Add(result.IsSuccess ? "answered" : "failed");
+                }
+                catch (OperationCanceledException)
+                {
+                    outcomes.Add("cancelled");
+                }
+            }
+
+            // Every call ended (none hung, none threw anything else); the ones after the stop failed as values.
+            Assert.Equal(20, outcomes.Count);
+            Assert.Contains(outcomes, o => o != "answered");
+        }
+    }
+
+    [Fact]
     public async Task Wrong_password_is_refused_and_retried_with_back_off()
     {
         await using var harness = new RpcHarness(_peer, "rpc-badpw", o => o.BasicAuthPassword = "wrong-password-0123456");
