@@ -20,7 +20,7 @@ public sealed class SimulatedPilotMcu : IDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _heartbeatTimeout;
     private readonly ITimer _tick;
-    private readonly Thread _reader;
+    private readonly SerialChannelReader _reader;
     private readonly PilotMcuFrameReader _frames = new();
     private volatile bool _disposed;
     private DateTimeOffset _lastHostFrame;
@@ -36,7 +36,7 @@ public sealed class SimulatedPilotMcu : IDisposable
         _proximity = proximity;
         _time = time;
         _lastHostFrame = time.GetUtcNow();
-        _reader = new Thread(ReadLoop) { IsBackground = true, Name = "sim-pilot-mcu" };
+        _reader = new SerialChannelReader(channel, "sim-pilot-mcu", OnBytes);
         _reader.Start();
         _tick = time.CreateTimer(_ => Tick(), null, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(10));
     }
@@ -55,28 +55,14 @@ public sealed class SimulatedPilotMcu : IDisposable
     {
         _disposed = true;
         _tick.Dispose();
-        _reader.Join(TimeSpan.FromSeconds(1));
+        _reader.Dispose();
     }
 
-    private void ReadLoop()
+    private void OnBytes(ReadOnlySpan<byte> bytes)
     {
-        var buffer = new byte[256];
-        while (!_disposed)
+        foreach (var frame in _frames.Feed(bytes))
         {
-            int n;
-            try
-            {
-                n = _channel.Read(buffer, TimeSpan.FromMilliseconds(20));
-            }
-            catch (IOException)
-            {
-                return; // the wire is gone
-            }
-
-            foreach (var frame in _frames.Feed(buffer.AsSpan(0, n)))
-            {
-                Handle(frame);
-            }
+            Handle(frame);
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class SimulatedSerialLineCanAdapter : IDisposable
     private readonly ICanBus _bus;
     private readonly SerialLineSplitter _splitter = new();
     private readonly Lock _writeGate = new();
-    private readonly Thread _reader;
+    private readonly SerialChannelReader _reader;
     private volatile bool _disposed;
     private volatile bool _open;
 
@@ -26,7 +26,7 @@ public sealed class SimulatedSerialLineCanAdapter : IDisposable
         _channel = channel;
         _bus = bus;
         _bus.FrameReceived += OnBusFrame;
-        _reader = new Thread(ReadLoop) { IsBackground = true, Name = "sim-slcan-adapter" };
+        _reader = new SerialChannelReader(channel, "sim-slcan-adapter", bytes => _splitter.Feed(bytes, Handle));
         _reader.Start();
     }
 
@@ -42,26 +42,7 @@ public sealed class SimulatedSerialLineCanAdapter : IDisposable
     {
         _disposed = true;
         _bus.FrameReceived -= OnBusFrame;
-        _reader.Join(TimeSpan.FromSeconds(1));
-    }
-
-    private void ReadLoop()
-    {
-        var buffer = new byte[256];
-        while (!_disposed)
-        {
-            int n;
-            try
-            {
-                n = _channel.Read(buffer, TimeSpan.FromMilliseconds(20));
-            }
-            catch (IOException)
-            {
-                return; // the host closed its side
-            }
-
-            _splitter.Feed(buffer.AsSpan(0, n), Handle);
-        }
+        _reader.Dispose();
     }
 
     private void Handle(ReadOnlySpan<byte> line)

@@ -15,7 +15,7 @@ public sealed class PilotMcuFrontEnd : IControlPilot, IProximityPilot, IEmergenc
     private readonly TimeProvider _time;
     private readonly PilotMcuOptions _options;
     private readonly ITimer _heartbeat;
-    private readonly Thread _reader;
+    private readonly SerialChannelReader _reader;
     private readonly PilotMcuFrameReader _frames = new();
     private volatile bool _disposed;
     private PilotOutput _output = PilotOutput.ConstantHigh;
@@ -33,7 +33,7 @@ public sealed class PilotMcuFrontEnd : IControlPilot, IProximityPilot, IEmergenc
         _time = time;
         _options = options;
         Contactors = [.. Enumerable.Range(0, options.ContactorCount).Select(i => new McuContactor(this, i))];
-        _reader = new Thread(ReadLoop) { IsBackground = true, Name = "pilot-mcu-rx" };
+        _reader = new SerialChannelReader(channel, "pilot-mcu-rx", OnBytes);
         _reader.Start();
         _heartbeat = time.CreateTimer(_ => SendState(withHeartbeat: true), null, TimeSpan.Zero, options.HeartbeatPeriod);
     }
@@ -95,7 +95,7 @@ public sealed class PilotMcuFrontEnd : IControlPilot, IProximityPilot, IEmergenc
     {
         _disposed = true;
         _heartbeat.Dispose();
-        _reader.Join(TimeSpan.FromSeconds(1));
+        _reader.Dispose();
     }
 
     private PilotMcuStatus? CurrentStatus()
@@ -146,30 +146,17 @@ public sealed class PilotMcuFrontEnd : IControlPilot, IProximityPilot, IEmergenc
         }
     }
 
-    private void ReadLoop()
+    /// <summary>A broken UART ends the reader; the Status then goes stale, which fails safe.</summary>
+    private void OnBytes(ReadOnlySpan<byte> bytes)
     {
-        var buffer = new byte[256];
-        while (!_disposed)
+        foreach (var frame in _frames.Feed(bytes))
         {
-            int n;
-            try
+            if (frame.Type == PilotMcuFrame.Status && PilotMcuStatus.Parse(frame.Payload) is { } status)
             {
-                n = _channel.Read(buffer, TimeSpan.FromMilliseconds(20));
-            }
-            catch (IOException)
-            {
-                return;
-            }
-
-            foreach (var frame in _frames.Feed(buffer.AsSpan(0, n)))
-            {
-                if (frame.Type == PilotMcuFrame.Status && PilotMcuStatus.Parse(frame.Payload) is { } status)
+                lock (_gate)
                 {
-                    lock (_gate)
-                    {
-                        _status = status;
-                        _statusAt = _time.GetUtcNow();
-                    }
+                    _status = status;
+                    _statusAt = _time.GetUtcNow();
                 }
             }
         }

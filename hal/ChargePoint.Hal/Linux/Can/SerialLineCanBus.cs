@@ -16,14 +16,14 @@ public sealed class SerialLineCanBus : ICanBus
     private readonly ISerialChannel _channel;
     private readonly Lock _writeGate = new();
     private readonly SerialLineSplitter _splitter = new();
-    private readonly Thread _receiver;
+    private readonly SerialChannelReader _receiver;
     private volatile bool _disposed;
 
     private SerialLineCanBus(ISerialChannel channel, string name)
     {
         _channel = channel;
         Name = name;
-        _receiver = new Thread(Receive) { IsBackground = true, Name = $"slcan-rx-{Path.GetFileName(name)}" };
+        _receiver = new SerialChannelReader(channel, $"slcan-rx-{Path.GetFileName(name)}", bytes => _splitter.Feed(bytes, OnLine), ReadTimeout);
     }
 
     public event EventHandler<CanFrame>? FrameReceived;
@@ -80,7 +80,7 @@ public sealed class SerialLineCanBus : ICanBus
         }
 
         _disposed = true;
-        _receiver.Join(TimeSpan.FromSeconds(1));
+        _receiver.Dispose(); // a silent adapter is reported by the power-module driver
         try
         {
             Command("C\r"u8); // leave the adapter closed, as found
@@ -98,25 +98,6 @@ public sealed class SerialLineCanBus : ICanBus
         lock (_writeGate)
         {
             _channel.Write(bytes);
-        }
-    }
-
-    private void Receive()
-    {
-        var buffer = new byte[256];
-        while (!_disposed)
-        {
-            int n;
-            try
-            {
-                n = _channel.Read(buffer, ReadTimeout);
-            }
-            catch (IOException)
-            {
-                return; // the adapter is gone; the power-module driver reports the silence
-            }
-
-            _splitter.Feed(buffer.AsSpan(0, n), OnLine);
         }
     }
 
