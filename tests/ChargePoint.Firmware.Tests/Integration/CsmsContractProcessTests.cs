@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChargePoint.Ocpp.Tests.Peer;
@@ -20,7 +19,8 @@ public sealed class CsmsContractProcessTests
     {
         await using var peer = await StrictCsmsPeer.StartAsync(Password);
         var storage = Directory.CreateTempSubdirectory("cp-contract");
-        using var process = Start(storage.FullName, peer);
+        var process = FirmwareProcess.Start("station", "chargepoint.dll",
+            ["--simulate", "--Simulation:Ev=none", $"--Storage:Path={storage.FullName}", .. StationArguments(peer, Id)]);
         try
         {
             var status = (await peer.WaitForCallsAsync("StatusNotification", 1, Id, TimeSpan.FromSeconds(60)))[0];
@@ -60,17 +60,12 @@ public sealed class CsmsContractProcessTests
 
             // No transaction runs (no EV): the OnIdle reset is accepted and the host stops.
             Assert.Equal("Accepted", Status(await Call(peer, "Reset", """{"type":"OnIdle"}""")));
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(TimeSpan.FromSeconds(30));
             Assert.Empty(peer.StrictValidationFailures);
         }
         finally
         {
-            if (!process.HasExited)
-            {
-                process.Kill();
-                await process.WaitForExitAsync();
-            }
-
+            await process.DisposeAsync(); // kills it if the Reset did not stop it
             storage.Delete(recursive: true);
         }
     }
@@ -83,22 +78,5 @@ public sealed class CsmsContractProcessTests
         var answer = await peer.CallAsync(action, JsonNode.Parse(payload)!, Id, TimeSpan.FromSeconds(20));
         Assert.True(StrictCsmsPeer.Is(answer, "callResult"), $"{action}: {answer}");
         return answer.GetProperty("result");
-    }
-
-    private static Process Start(string storage, StrictCsmsPeer peer)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "chargepoint.dll"));
-        foreach (var arg in new[] { "--simulate", "--Simulation:Ev=none", $"--Storage:Path={storage}" }.Concat(StationArguments(peer, Id)))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }
