@@ -6,7 +6,8 @@ public delegate void SerialBytesReceived(ReadOnlySpan<byte> bytes);
 /// <summary>
 /// The receive side of a serial protocol: a background thread that reads <see cref="ISerialChannel"/> with a short
 /// timeout (so a stop is seen promptly) and hands every chunk that arrives to a callback, until it is disposed or the
-/// channel fails (an <see cref="IOException"/>: the other side is gone, which the protocol above notices as silence).
+/// channel fails (an <see cref="IOException"/>: the other side is gone or the channel was closed under it, which the
+/// protocol above notices as silence).
 /// </summary>
 public sealed class SerialChannelReader : IDisposable
 {

@@ -70,7 +70,13 @@ public sealed class SerialLineCanTests
         using var bus = SerialLineCanBus.Open(new SerialPortOptions { Device = pty.SecondaryPath, BaudRate = 115200 }, 250_000);
         using var module = new Bic2200PowerModule(bus, new Bic2200Options { CommunicationTimeout = relaxed }, time);
 
-        Assert.True(SpinWait.SpinUntil(() => module.ReadStatus().Faults == PowerModuleFaults.None, TimeSpan.FromSeconds(10)), "the unit answers through the adapter");
+        var started = module.ReadStatus().UpdatedAt;
+
+        // The driver counts its start as the last answer, so "no fault" alone holds before any byte went through:
+        // wait for a real answer from the unit, which can only come once the adapter is set up and open.
+        Assert.True(
+            SpinWait.SpinUntil(() => module.ReadStatus() is { Faults: PowerModuleFaults.None } status && status.UpdatedAt > started, TimeSpan.FromSeconds(10)),
+            "the unit answers through the adapter");
         Assert.Equal('5', adapter.BitrateCode); // 250 kbit/s
         Assert.True(adapter.IsOpen);
 

@@ -61,6 +61,28 @@ public sealed class SerialPortTests
     }
 
     [Fact]
+    public void A_closed_port_fails_instead_of_using_a_descriptor_opened_after_it()
+    {
+        using var first = PseudoTerminal.Open();
+        var closed = SerialPort.Open(new SerialPortOptions { Device = first.SecondaryPath });
+        closed.Dispose();
+
+        // Linux hands out the lowest free number, so this port most likely gets the one just closed.
+        using var second = PseudoTerminal.Open();
+        using var reopened = SerialPort.Open(new SerialPortOptions { Device = second.SecondaryPath });
+        second.Primary.Write("meant for the second port"u8);
+
+        var read = Assert.ThrowsAny<IOException>(() => closed.Read(new byte[64], TimeSpan.FromMilliseconds(50)));
+        var write = Assert.ThrowsAny<IOException>(() => closed.Write("stray"u8));
+
+        Assert.Contains($"{first.SecondaryPath} is closed", read.Message, StringComparison.Ordinal);
+        Assert.Contains($"{first.SecondaryPath} is closed", write.Message, StringComparison.Ordinal);
+        Assert.Equal("meant for the second port"u8.ToArray(), ReadExactly(reopened, 25));
+        Assert.Equal(0, second.Primary.Read(new byte[8], TimeSpan.FromMilliseconds(20)));
+        closed.Dispose(); // a second dispose is harmless
+    }
+
+    [Fact]
     public void Rs485_mode_on_a_uart_without_it_fails_with_the_ioctl_named()
     {
         using var pty = PseudoTerminal.Open();

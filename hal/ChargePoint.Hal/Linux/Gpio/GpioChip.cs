@@ -14,7 +14,11 @@ public sealed unsafe class GpioChip : IGpioLineSource, IDisposable
         _fd = fd;
         Path = path;
         GpioChipInfo info;
-        Errno.ThrowIfFailed(LibC.Ioctl(fd.Fd, GpioUapi.GetChipInfo, &info), "GPIO_GET_CHIPINFO_IOCTL", path);
+        using (var lease = fd.Use(path))
+        {
+            Errno.ThrowIfFailed(LibC.Ioctl(lease.Fd, GpioUapi.GetChipInfo, &info), "GPIO_GET_CHIPINFO_IOCTL", path);
+        }
+
         Name = ReadString(info.Name);
         Label = ReadString(info.Label);
         LineCount = (int)info.Lines;
@@ -41,10 +45,11 @@ public sealed unsafe class GpioChip : IGpioLineSource, IDisposable
     public IReadOnlyList<string> LineNames()
     {
         var names = new string[LineCount];
+        using var fd = _fd.Use(Path);
         for (var offset = 0; offset < LineCount; offset++)
         {
             var info = new GpioV2LineInfo { Offset = (uint)offset };
-            Errno.ThrowIfFailed(LibC.Ioctl(_fd.Fd, GpioUapi.GetLineInfo, &info), "GPIO_V2_GET_LINEINFO_IOCTL", Path);
+            Errno.ThrowIfFailed(LibC.Ioctl(fd.Fd, GpioUapi.GetLineInfo, &info), "GPIO_V2_GET_LINEINFO_IOCTL", Path);
             names[offset] = ReadString(info.Name);
         }
 
@@ -132,9 +137,10 @@ public sealed unsafe class GpioChip : IGpioLineSource, IDisposable
 
     private GpioLineRequest Request(ref GpioV2LineRequest request, IReadOnlyList<int> offsets)
     {
+        using (var fd = _fd.Use(Path))
         fixed (GpioV2LineRequest* p = &request)
         {
-            Errno.ThrowIfFailed(LibC.Ioctl(_fd.Fd, GpioUapi.GetLine, p), $"GPIO_V2_GET_LINE_IOCTL for lines {string.Join(',', offsets)}", Path);
+            Errno.ThrowIfFailed(LibC.Ioctl(fd.Fd, GpioUapi.GetLine, p), $"GPIO_V2_GET_LINE_IOCTL for lines {string.Join(',', offsets)}", Path);
         }
 
         return new GpioLineRequest(new FileDescriptorHandle(request.Fd), Path, offsets.Count);

@@ -22,14 +22,16 @@ public sealed unsafe class GpioLineRequest : IDisposable
     public ulong GetValues()
     {
         var values = new GpioV2LineValues { Mask = LineCount == 64 ? ulong.MaxValue : (1UL << LineCount) - 1 };
-        Errno.ThrowIfFailed(LibC.Ioctl(_fd.Fd, GpioUapi.GetValues, &values), "GPIO_V2_LINE_GET_VALUES_IOCTL", _chip);
+        using var fd = _fd.Use(_chip);
+        Errno.ThrowIfFailed(LibC.Ioctl(fd.Fd, GpioUapi.GetValues, &values), "GPIO_V2_LINE_GET_VALUES_IOCTL", _chip);
         return values.Bits;
     }
 
     public void SetValues(ulong bits, ulong mask)
     {
         var values = new GpioV2LineValues { Bits = bits, Mask = mask };
-        Errno.ThrowIfFailed(LibC.Ioctl(_fd.Fd, GpioUapi.SetValues, &values), "GPIO_V2_LINE_SET_VALUES_IOCTL", _chip);
+        using var fd = _fd.Use(_chip);
+        Errno.ThrowIfFailed(LibC.Ioctl(fd.Fd, GpioUapi.SetValues, &values), "GPIO_V2_LINE_SET_VALUES_IOCTL", _chip);
     }
 
     public bool GetValue(int index) => ((GetValues() >> index) & 1) != 0;
@@ -39,14 +41,15 @@ public sealed unsafe class GpioLineRequest : IDisposable
     /// <summary>Waits up to <paramref name="timeout"/> for one edge event.</summary>
     public GpioV2LineEvent? ReadEvent(TimeSpan timeout)
     {
-        var pollFd = new LibC.PollFd { Fd = _fd.Fd, Events = LibC.PollIn };
+        using var fd = _fd.Use(_chip);
+        var pollFd = new LibC.PollFd { Fd = fd.Fd, Events = LibC.PollIn };
         if (LibC.Poll(&pollFd, 1, (int)timeout.TotalMilliseconds) <= 0)
         {
             return null;
         }
 
         GpioV2LineEvent lineEvent;
-        var n = LibC.Read(_fd.Fd, (byte*)&lineEvent, sizeof(GpioV2LineEvent));
+        var n = LibC.Read(fd.Fd, (byte*)&lineEvent, sizeof(GpioV2LineEvent));
         return n == sizeof(GpioV2LineEvent) ? lineEvent : null;
     }
 

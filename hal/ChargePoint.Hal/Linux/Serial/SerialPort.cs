@@ -27,7 +27,7 @@ public sealed unsafe class SerialPort : ISerialChannel
         var fd = FileDescriptorHandle.Open(options.Device, LibC.ORdWr | LibC.ONoCtty | LibC.ONonBlock);
         try
         {
-            Configure(fd.Fd, options);
+            Configure(fd, options);
             return new SerialPort(fd, options);
         }
         catch
@@ -42,7 +42,7 @@ public sealed unsafe class SerialPort : ISerialChannel
     {
         if (configure)
         {
-            Configure(fd.Fd, options);
+            Configure(fd, options);
         }
 
         return new SerialPort(fd, options);
@@ -80,24 +80,26 @@ public sealed unsafe class SerialPort : ISerialChannel
     public Termios ReadTermios()
     {
         Termios t;
-        Errno.ThrowIfFailed(LibC.TcGetAttr(_fd.Fd, &t), "tcgetattr", _device);
+        using var fd = _fd.Use(_device);
+        Errno.ThrowIfFailed(LibC.TcGetAttr(fd.Fd, &t), "tcgetattr", _device);
         return t;
     }
 
     public void Write(ReadOnlySpan<byte> data)
     {
+        using var fd = _fd.Use(_device);
         fixed (byte* p = data)
         {
             var written = 0;
             while (written < data.Length)
             {
-                var n = LibC.Write(_fd.Fd, p + written, data.Length - written);
+                var n = LibC.Write(fd.Fd, p + written, data.Length - written);
                 if (n < 0)
                 {
                     var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
                     if (errno is LibC.EAgain or LibC.EIntr)
                     {
-                        WaitWritable();
+                        WaitWritable(fd.Fd);
                         continue;
                     }
 
@@ -111,7 +113,8 @@ public sealed unsafe class SerialPort : ISerialChannel
 
     public int Read(Span<byte> buffer, TimeSpan timeout)
     {
-        var pollFd = new LibC.PollFd { Fd = _fd.Fd, Events = LibC.PollIn };
+        using var fd = _fd.Use(_device);
+        var pollFd = new LibC.PollFd { Fd = fd.Fd, Events = LibC.PollIn };
         var ready = LibC.Poll(&pollFd, 1, (int)Math.Ceiling(timeout.TotalMilliseconds));
         if (ready < 0)
         {
@@ -125,7 +128,7 @@ public sealed unsafe class SerialPort : ISerialChannel
 
         fixed (byte* p = buffer)
         {
-            var n = LibC.Read(_fd.Fd, p, buffer.Length);
+            var n = LibC.Read(fd.Fd, p, buffer.Length);
             if (n < 0)
             {
                 var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
@@ -136,12 +139,18 @@ public sealed unsafe class SerialPort : ISerialChannel
         }
     }
 
-    public void DiscardInput() => LibC.TcFlush(_fd.Fd, TermiosFlags.TcIFlush);
+    public void DiscardInput()
+    {
+        using var fd = _fd.Use(_device);
+        LibC.TcFlush(fd.Fd, TermiosFlags.TcIFlush);
+    }
 
     public void Dispose() => _fd.Dispose();
 
-    private static void Configure(int fd, SerialPortOptions options)
+    private static void Configure(FileDescriptorHandle handle, SerialPortOptions options)
     {
+        using var lease = handle.Use(options.Device);
+        var fd = lease.Fd;
         Termios current;
         Errno.ThrowIfFailed(LibC.TcGetAttr(fd, &current), "tcgetattr (is it a serial device?)", options.Device);
         var t = BuildTermios(current, options);
@@ -159,9 +168,9 @@ public sealed unsafe class SerialPort : ISerialChannel
         }
     }
 
-    private void WaitWritable()
+    private static void WaitWritable(int fd)
     {
-        var pollFd = new LibC.PollFd { Fd = _fd.Fd, Events = 0x4 /* POLLOUT */ };
+        var pollFd = new LibC.PollFd { Fd = fd, Events = 0x4 /* POLLOUT */ };
         LibC.Poll(&pollFd, 1, 100);
     }
 }

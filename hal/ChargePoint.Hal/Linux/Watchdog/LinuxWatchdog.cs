@@ -31,7 +31,11 @@ public sealed unsafe class LinuxWatchdog : IHardwareWatchdog
         try
         {
             var seconds = (int)Math.Ceiling(timeout.TotalSeconds);
-            Errno.ThrowIfFailed(LibC.Ioctl(fd.Fd, SetTimeoutRequest, &seconds), "ioctl WDIOC_SETTIMEOUT", device);
+            using (var lease = fd.Use(device))
+            {
+                Errno.ThrowIfFailed(LibC.Ioctl(lease.Fd, SetTimeoutRequest, &seconds), "ioctl WDIOC_SETTIMEOUT", device);
+            }
+
             return new LinuxWatchdog(fd, device, TimeSpan.FromSeconds(seconds));
         }
         catch
@@ -44,13 +48,23 @@ public sealed unsafe class LinuxWatchdog : IHardwareWatchdog
     public void Kick()
     {
         var dummy = 0;
-        Errno.ThrowIfFailed(LibC.Ioctl(_fd.Fd, KeepAliveRequest, &dummy), "ioctl WDIOC_KEEPALIVE", _device);
+        using var fd = _fd.Use(_device);
+        Errno.ThrowIfFailed(LibC.Ioctl(fd.Fd, KeepAliveRequest, &dummy), "ioctl WDIOC_KEEPALIVE", _device);
     }
 
     public void Dispose()
     {
+        if (_fd.IsClosed)
+        {
+            return;
+        }
+
         var magic = (byte)'V';
-        LibC.Write(_fd.Fd, &magic, 1);
+        using (var fd = _fd.Use(_device))
+        {
+            LibC.Write(fd.Fd, &magic, 1);
+        }
+
         _fd.Dispose();
     }
 }
