@@ -51,12 +51,33 @@ internal sealed partial class OcppLink : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the closing handshake (RFC 6455 §7.1.2) with 1000 Normal Closure, so the CSMS sees the station leave
+    /// on purpose rather than a lost connection (1006). The receive loop ends when the CSMS answers the close.
+    /// </summary>
+    public async Task CloseAsync(string reason, CancellationToken cancellationToken)
+    {
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Socket.State == WebSocketState.Open)
+            {
+                await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, reason, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
     /// <summary>Receives frames until the socket closes; envelope errors are answered here, good frames go to <paramref name="onFrame"/>.</summary>
     public async Task ReceiveLoopAsync(Func<OcppInboundFrame, ValueTask> onFrame, CancellationToken cancellationToken)
     {
         var chunk = new byte[16 * 1024];
         var message = new ArrayBufferWriter<byte>(16 * 1024);
-        while (Socket.State == WebSocketState.Open)
+        // After our own close has gone out (CloseSent), keep reading until the CSMS's answer ends the handshake.
+        while (Socket.State is WebSocketState.Open or WebSocketState.CloseSent)
         {
             message.ResetWrittenCount();
             var oversized = false;
@@ -66,7 +87,12 @@ internal sealed partial class OcppLink : IAsyncDisposable
                 result = await Socket.ReceiveAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
+                    // The CSMS closed, or answered our own close (then there is nothing left to send).
+                    if (Socket.State == WebSocketState.CloseReceived)
+                    {
+                        await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
+                    }
+
                     return;
                 }
 

@@ -17,6 +17,9 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
     public const string Ocpp201 = "ocpp2.0.1";
 
     private readonly OcppRpcOptions _options;
+    /// <summary>How long a stopping station waits for the CSMS to answer its WebSocket close.</summary>
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
+
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OcppRequestHandlers _handlers = new();
@@ -156,6 +159,11 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
             }
             catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException or AuthenticationException or OperationCanceledException)
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break; // the link went down while the station was closing it: part of the stop, not a failure
+                }
+
                 LogConnectionFailed(endpoint.Uri, ex.GetBaseException().Message);
             }
 
@@ -278,9 +286,14 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
         }
 
         var onConnected = Connected is { } handler ? Task.Run(() => handler(connectionCts.Token), CancellationToken.None) : Task.CompletedTask;
+
+        // A stop closes the WebSocket with a handshake instead of cutting it; the receive loop ends with the CSMS's
+        // answer, or is cut after CloseHandshakeTimeout when none comes.
+        using var receiveStop = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+        using var closeOnStop = cancellationToken.Register(() => _ = CloseForStopAsync(link, receiveStop));
         try
         {
-            await link.ReceiveLoopAsync(frame => Dispatch(link, inbound, frame), connectionCts.Token).ConfigureAwait(false);
+            await link.ReceiveLoopAsync(frame => Dispatch(link, inbound, frame), receiveStop.Token).ConfigureAwait(false);
         }
         finally
         {
@@ -295,9 +308,18 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
             inbound.Complete();
             await SwallowCancellation(inboundWorker).ConfigureAwait(false);
             await SwallowCancellation(onConnected).ConfigureAwait(false);
-            if (_logger.IsEnabled(LogLevel.Warning))
+            var stopping = cancellationToken.IsCancellationRequested;
+            if (_logger.IsEnabled(stopping ? LogLevel.Information : LogLevel.Warning))
             {
-                LogDisconnected(socket.CloseStatus?.ToString() ?? "aborted");
+                var status = socket.CloseStatus?.ToString();
+                if (stopping)
+                {
+                    LogClosedForStop(status ?? "no close answer");
+                }
+                else
+                {
+                    LogDisconnected(status ?? "aborted");
+                }
             }
 
             Disconnected?.Invoke();
@@ -352,6 +374,36 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
         }
     }
 
+    private async Task CloseForStopAsync(OcppLink link, CancellationTokenSource receiveStop)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(CloseHandshakeTimeout, _time);
+            await link.CloseAsync("station stopping", timeout.Token).ConfigureAwait(false);
+            receiveStop.CancelAfter(CloseHandshakeTimeout);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or InvalidOperationException)
+        {
+            CutReceive(receiveStop);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection ended on its own while the close was being sent.
+        }
+    }
+
+    private static void CutReceive(CancellationTokenSource receiveStop)
+    {
+        try
+        {
+            receiveStop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The receive loop has already ended.
+        }
+    }
+
     private static async Task SwallowCancellation(Task task)
     {
         try
@@ -371,6 +423,9 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reconnecting in {Delay}")]
     private partial void LogReconnectWait(TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "CSMS connection closed for the station's stop ({Status})")]
+    private partial void LogClosedForStop(string status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "CSMS connection closed ({Status})")]
     private partial void LogDisconnected(string status);

@@ -37,6 +37,21 @@ public sealed class RpcAgainstStrictPeerTests : IClassFixture<PeerFixture>
     }
 
     [Fact]
+    public async Task A_stopping_client_closes_the_websocket_with_normal_closure_and_says_why()
+    {
+        var harness = new RpcHarness(_peer, "rpc-close");
+        await harness.WaitConnectedAsync();
+
+        var stop = harness.DisposeAsync().AsTask();
+        var disconnected = await _peer.WaitForAsync(e => StrictCsmsPeer.Is(e, "disconnected") && e.GetProperty("identity").GetString() == "rpc-close");
+        await stop.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // 1000 with a reason, not 1006 (abnormal closure): the CSMS can tell a planned stop from a lost station.
+        Assert.Equal(1000, disconnected.GetProperty("code").GetInt32());
+        Assert.Equal("station stopping", disconnected.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task Calls_in_flight_when_the_client_stops_end_as_results_or_cancellation_never_as_a_disposed_link()
     {
         // A send that still holds the link's lock while the link closes once surfaced as ObjectDisposedException
