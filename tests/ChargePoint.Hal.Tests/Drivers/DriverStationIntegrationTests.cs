@@ -38,7 +38,6 @@ public sealed class DriverStationIntegrationTests : IDisposable
         _physics = new SimulatedPowerModule(time, new SimulatedPowerModuleOptions { Capabilities = new Bic2200Options().Capabilities }, () => _ev.IsPluggedIn && _mcu.ContactorsClosed == 0b11 ? _ev.Battery : null);
         Own(new SimulatedBic2200Device(can.CreateEndpoint(), 0, _physics, time));
         var powerModule = Own(new Bic2200PowerModule(can.CreateEndpoint(), new Bic2200Options { CommunicationTimeout = Relaxed }, time));
-        var powerModuleStarted = powerModule.ReadStatus().UpdatedAt;
 
         var meterPty = Own(PseudoTerminal.Open());
         Own(new SimulatedSdm630Device(meterPty.Primary, 1, () => new MeterReading(default, 0, 0, _physics.ActualVoltageVolts * _physics.ActualCurrentAmperes, _physics.ActualVoltageVolts, _physics.ActualCurrentAmperes)));
@@ -50,8 +49,7 @@ public sealed class DriverStationIntegrationTests : IDisposable
 
         // As at boot: start the control layer once the devices answer.
         Assert.True(frontEnd.WaitForLink(Wait), "pilot MCU link up");
-        // The driver counts its start as an answer, so only a later one shows the unit is really there.
-        Assert.True(SpinWait.SpinUntil(() => powerModule.ReadStatus() is { Faults: PowerModuleFaults.None } status && status.UpdatedAt > powerModuleStarted, Wait), "power module answers");
+        Assert.True(PowerModuleWait.ForAnswer(powerModule, Wait), "power module answers");
         _control.Start();
     }
 

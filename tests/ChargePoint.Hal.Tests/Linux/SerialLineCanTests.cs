@@ -4,6 +4,7 @@ using ChargePoint.Hal.Drivers.MeanWell;
 using ChargePoint.Hal.Linux.Can;
 using ChargePoint.Hal.Linux.Serial;
 using ChargePoint.Hal.Simulated;
+using ChargePoint.Hal.Tests.Drivers;
 
 namespace ChargePoint.Hal.Tests.Linux;
 
@@ -70,13 +71,8 @@ public sealed class SerialLineCanTests
         using var bus = SerialLineCanBus.Open(new SerialPortOptions { Device = pty.SecondaryPath, BaudRate = 115200 }, 250_000);
         using var module = new Bic2200PowerModule(bus, new Bic2200Options { CommunicationTimeout = relaxed }, time);
 
-        var started = module.ReadStatus().UpdatedAt;
-
-        // The driver counts its start as the last answer, so "no fault" alone holds before any byte went through:
-        // wait for a real answer from the unit, which can only come once the adapter is set up and open.
-        Assert.True(
-            SpinWait.SpinUntil(() => module.ReadStatus() is { Faults: PowerModuleFaults.None } status && status.UpdatedAt > started, TimeSpan.FromSeconds(10)),
-            "the unit answers through the adapter");
+        // An answer can only come once the adapter is set up and open.
+        Assert.True(PowerModuleWait.ForAnswer(module, TimeSpan.FromSeconds(10)), "the unit answers through the adapter");
         Assert.Equal('5', adapter.BitrateCode); // 250 kbit/s
         Assert.True(adapter.IsOpen);
 
