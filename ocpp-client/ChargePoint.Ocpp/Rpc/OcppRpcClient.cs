@@ -16,10 +16,10 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
     public const string Ocpp21 = "ocpp2.1";
     public const string Ocpp201 = "ocpp2.0.1";
 
-    private readonly OcppRpcOptions _options;
     /// <summary>How long a stopping station waits for the CSMS to answer its WebSocket close.</summary>
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
 
+    private readonly OcppRpcOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OcppRequestHandlers _handlers = new();
@@ -153,17 +153,12 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
                 _plan.Connected(endpoint);
                 await ServeAsync(socket, endpoint, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (IsLinkFailure(ex) && cancellationToken.IsCancellationRequested)
             {
-                break;
+                break; // cancelled, or the link went down while the station was closing it: part of the stop
             }
-            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException or AuthenticationException or OperationCanceledException)
+            catch (Exception ex) when (IsLinkFailure(ex))
             {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    break; // the link went down while the station was closing it: part of the stop, not a failure
-                }
-
                 LogConnectionFailed(endpoint.Uri, ex.GetBaseException().Message);
             }
 
@@ -403,6 +398,9 @@ public sealed partial class OcppRpcClient : IAsyncDisposable
             // The receive loop has already ended.
         }
     }
+
+    private static bool IsLinkFailure(Exception ex) =>
+        ex is WebSocketException or HttpRequestException or IOException or AuthenticationException or OperationCanceledException;
 
     private static async Task SwallowCancellation(Task task)
     {
